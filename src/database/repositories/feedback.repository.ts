@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { FeedbackEntity } from '../entities/feedback.entity';
+
+export type Verdict = 'confirmed' | 'rejected';
+
+export interface FeedbackRecord {
+  id: string;
+  analysisId: string;
+  issueId: string;
+  verdict: Verdict;
+  comment: string | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class FeedbackRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(record: FeedbackRecord): Promise<void> {
+    await this.dataSource.getRepository(FeedbackEntity).insert({ ...record });
+  }
+}

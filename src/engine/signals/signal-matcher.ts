@@ -1,0 +1,116 @@
+import { type LineIndex } from '../text/line-index';
+import { PatternScanner, type ScanPattern } from '../text/pattern-scanner';
+import { type KnownIssue, type SignalDefinition } from '../types';
+
+/** Occurrences of one pattern tracked; evidence shows the first few, the count is capped. */
+const MAX_HITS_PER_PATTERN = 2000;
+const DEFAULT_SEQUENCE_WINDOW = 20;
+
+export interface SignalMatch {
+  signal: SignalDefinition;
+  /** Lines where the signal matched (a sequence reports the lines of all its steps). */
+  lines: number[];
+  /** How many times it matched (capped at MAX_HITS_PER_PATTERN). */
+  count: number;
+}
+
+function patternId(issueId: string, signalId: string, step?: number): string {
+  return step === undefined ? `${issueId}#${signalId}` : `${issueId}#${signalId}#${step}`;
+}
+
+/** Every signal of the knowledge base compiled into one scanner. */
+export class SignalMatcher {
+  private readonly scanner: PatternScanner;
+
+  constructor(private readonly issues: readonly KnownIssue[]) {
+    const patterns: ScanPattern[] = [];
+    for (const issue of issues) {
+      for (const signal of issue.signals) {
+        const steps = signal.sequence ?? (signal.pattern === undefined ? [] : [signal.pattern]);
+        steps.forEach((source, step) =>
+          patterns.push({
+            id: patternId(issue.id, signal.id, signal.sequence ? step : undefined),
+            source,
+            caseSensitive: signal.caseSensitive,
+          }),
+        );
+      }
+    }
+    this.scanner = new PatternScanner(patterns);
+  }
+
+  get patternCount(): number {
+    return this.scanner.size;
+  }
+
+  /** Matched signals per issue id; issues with no match are absent. */
+  match(input: Buffer, lines: LineIndex): Map<string, SignalMatch[]> {
+    const hits = this.scanner.scan(input, lines, MAX_HITS_PER_PATTERN);
+    const result = new Map<string, SignalMatch[]>();
+    if (hits.size === 0) return result;
+    for (const issue of this.issues) {
+      const matches: SignalMatch[] = [];
+      for (const signal of issue.signals) {
+        const match = signal.sequence
+          ? matchSequence(signal, signal.sequence.length, (step) =>
+              hits.get(patternId(issue.id, signal.id, step))?.map((hit) => hit.line),
+            )
+          : single(
+              signal,
+              hits.get(patternId(issue.id, signal.id))?.map((hit) => hit.line),
+            );
+        if (match) matches.push(match);
+      }
+      if (matches.length > 0) result.set(issue.id, matches);
+    }
+    return result;
+  }
+}
+
+function single(signal: SignalDefinition, lines: number[] | undefined): SignalMatch | undefined {
+  if (!lines || lines.length === 0) return undefined;
+  return { signal, lines: [...new Set(lines)], count: lines.length };
+}
+
+/**
+ * Ordered steps: each on a later line than the previous step, at most `within` lines after it.
+ * Every occurrence of the first step starts a greedy walk using the earliest admissible line
+ * of each following step; the walks that complete are the matches.
+ */
+export function matchSequence(
+  signal: SignalDefinition,
+  stepCount: number,
+  linesOfStep: (step: number) => number[] | undefined,
+): SignalMatch | undefined {
+  const steps: number[][] = [];
+  for (let step = 0; step < stepCount; step++) {
+    const lines = linesOfStep(step);
+    if (!lines || lines.length === 0) return undefined;
+    steps.push([...new Set(lines)].sort((a, b) => a - b));
+  }
+  const within = signal.within ?? DEFAULT_SEQUENCE_WINDOW;
+  const cursors = steps.map(() => 0);
+  const matchedLines = new Set<number>();
+  let count = 0;
+  for (const start of steps[0]) {
+    const walk = [start];
+    let previous = start;
+    for (let step = 1; step < steps.length; step++) {
+      const candidates = steps[step];
+      // Cursors only move forward: starts are increasing, so earlier candidates stay too early.
+      while (cursors[step] < candidates.length && candidates[cursors[step]] <= previous) {
+        cursors[step]++;
+      }
+      const next = candidates[cursors[step]];
+      if (next === undefined || next - previous > within) break;
+      walk.push(next);
+      previous = next;
+    }
+    if (walk.length === steps.length) {
+      count++;
+      walk.forEach((line) => matchedLines.add(line));
+    }
+  }
+  if (count === 0) return undefined;
+  return { signal, lines: [...matchedLines].sort((a, b) => a - b), count };
+}

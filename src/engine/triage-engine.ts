@@ -1,0 +1,52 @@
+import { contextFacts, extractTextFacts, mergeFacts } from './facts/extract-facts';
+import { rankCauses } from './ranking/rank-causes';
+import { SignalMatcher } from './signals/signal-matcher';
+import { SymptomIndex } from './similarity/symptom-index';
+import { LineIndex } from './text/line-index';
+import { proseExcerpt } from './text/prose-excerpt';
+import { type KnownIssue, type TriageContext, type TriageResult } from './types';
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/**
+ * Text in, ranked causes out. Built once per knowledge base (compiling every regex and the
+ * similarity index), then `triage` is a pure function of the paste and the stated context.
+ */
+export class TriageEngine {
+  private readonly signals: SignalMatcher;
+  private readonly symptoms: SymptomIndex;
+
+  constructor(readonly issues: readonly KnownIssue[]) {
+    this.signals = new SignalMatcher(issues);
+    this.symptoms = new SymptomIndex(issues);
+  }
+
+  triage(text: string, context?: TriageContext): TriageResult {
+    const started = performance.now();
+    const input = Buffer.from(text, 'utf8');
+    const lines = new LineIndex(input);
+
+    const factsStarted = performance.now();
+    const facts = mergeFacts(extractTextFacts(input, lines), contextFacts(context));
+    const signalsStarted = performance.now();
+    const signals = this.signals.match(input, lines);
+    const similarityStarted = performance.now();
+    const similarity = this.symptoms.match(proseExcerpt(text));
+    const rankingStarted = performance.now();
+    const causes = rankCauses({ issues: this.issues, facts, signals, similarity, lines });
+    const finished = performance.now();
+
+    return {
+      facts,
+      causes,
+      input: { bytes: input.length, lines: lines.lineCount },
+      timings: {
+        totalMs: round(finished - started),
+        factsMs: round(signalsStarted - factsStarted),
+        signalsMs: round(similarityStarted - signalsStarted),
+        similarityMs: round(rankingStarted - similarityStarted),
+        rankingMs: round(finished - rankingStarted),
+      },
+    };
+  }
+}
