@@ -53,7 +53,7 @@ const RULES: Rule[] = [
   {
     name: 'authorization-header',
     pattern: new RE2(
-      '((?:proxy-)?authorization"?\\s*[:=]\\s*"?(?:bearer|basic|token|negotiate|digest)?[ \\t]*)([A-Za-z0-9\\-._~+/]{6,}=*)',
+      '((?:proxy-)?authorization"?\\s*[:=]\\s*"?(?:bearer|basic|token|negotiate|digest)[ \\t]+)([A-Za-z0-9\\-._~+/]{6,}=*)',
       'gi',
     ),
     replace: keep(1),
@@ -139,7 +139,7 @@ export function redactSecrets(input: string): RedactionResult {
   let text = input;
   for (const rule of RULES) {
     text = rule.pattern.replace(text, (match: string, ...rest: unknown[]) => {
-      const groups = rest.slice(0, rule.pattern.source === '' ? 0 : groupCount(rest)) as string[];
+      const groups = rest.slice(0, groupCount(rest)) as (string | undefined)[];
       const replaced = rule.replace(groups.map((group) => group ?? ''));
       if (replaced === match || isAlreadyRedacted(match, replaced)) {
         return match;
