@@ -127,3 +127,21 @@ describe('mergeFacts', () => {
     expect(contextFacts({ components: { banana: '1.0' } })).toEqual([]);
   });
 });
+
+describe('extractTextFacts on how people write versions', () => {
+  it('does not take a version the user compares against for the one running', () => {
+    expect(valuesOf('after upgrading to a tigera-operator higher than v3.27.2', 'calico')).toEqual(
+      [],
+    );
+    expect(valuesOf('calico 3.26 之后的版本', 'calico')).toEqual(['3.26']);
+  });
+
+  it('normalises operating system names', () => {
+    expect(valuesOf('Calico-Node Error on Ubuntu20.04; nodes with ubuntu 20.04', 'os')).toEqual([
+      'Ubuntu 20.04',
+    ]);
+    expect(valuesOf('CentOS Linux release 7.9.2009 (Core)', 'os')).toEqual([
+      'CentOS Linux 7.9.2009',
+    ]);
+  });
+});

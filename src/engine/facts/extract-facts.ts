@@ -22,7 +22,7 @@ export function extractTextFacts(input: Buffer, lines: LineIndex): Fact[] {
       const raw = extractor.value ? extractor.value(hit.groups) : hit.groups.find(Boolean);
       const value = raw?.trim();
       if (!value) continue;
-      const key = `${extractor.fact}\u0000${value.toLowerCase()}`;
+      const key = `${extractor.fact}\u0000${value.toLowerCase().replace(/\s+/g, '')}`;
       const previous = found.get(key);
       if (!previous || (previous.line ?? 0) > hit.line) {
         found.set(key, { name: extractor.fact, value, source: 'text', line: hit.line });

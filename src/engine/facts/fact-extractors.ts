@@ -16,6 +16,9 @@ export interface FactExtractor {
 const VERSION = String.raw`v?(\d+\.\d+(?:\.\d+)?(?:-(?:rc|alpha|beta)\.?\d*)?)(?:$|[^.\d]|\.(?:$|[^\d]))`;
 const NEAR = String.raw`[^\n\d]{0,40}?`;
 
+/** "higher than v3.27.2", "高于 3.26": a bound the user compares against, not the version running. */
+const COMPARISON = /(?:higher|newer|greater|later|above|more) than|\babove\b|>|高于|以上|之后/i;
+
 /**
  * A component name followed by its version on the same line. `major` keeps only plausible
  * versions, so "calico on k8s 1.28" does not make Calico 1.28.
@@ -23,9 +26,32 @@ const NEAR = String.raw`[^\n\d]{0,40}?`;
 function near(fact: FactName, names: string, major: RegExp): FactExtractor {
   return {
     fact,
-    pattern: String.raw`\b(?:${names})${NEAR}${VERSION}`,
-    value: (groups) => (major.test(groups[0] ?? '') ? groups[0] : undefined),
+    pattern: String.raw`\b(?:${names})(${NEAR})${VERSION}`,
+    value: ([gap, version]) =>
+      version && major.test(version) && !COMPARISON.test(gap ?? '') ? version : undefined,
   };
+}
+
+/** "Ubuntu20.04", "ubuntu 20.04" → "Ubuntu 20.04". */
+function operatingSystem(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const spaced = raw
+    .replace(/\s+release\s+/i, ' ')
+    .replace(/^([a-z][a-z ]*?[a-z])\s*(\d)/i, '$1 $2')
+    .trim();
+  const known = [
+    'Ubuntu',
+    'CentOS',
+    'Debian',
+    'Rocky Linux',
+    'AlmaLinux',
+    'openEuler',
+    'Kylin',
+    'Fedora',
+    'Flatcar',
+  ];
+  const name = known.find((candidate) => spaced.toLowerCase().startsWith(candidate.toLowerCase()));
+  return name ? `${name}${spaced.slice(name.length)}` : spaced;
 }
 
 const lower = (groups: string[]): string | undefined => groups[0]?.toLowerCase();
@@ -61,7 +87,7 @@ export const FACT_EXTRACTORS: readonly FactExtractor[] = [
   {
     fact: 'os',
     pattern: String.raw`\b((?:Ubuntu|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux|Red Hat Enterprise Linux(?: Server)?|RHEL|Debian(?: GNU/Linux)?|openEuler|Kylin|Flatcar Container Linux(?: by Kinvolk)?|Amazon Linux|Oracle Linux|SUSE Linux Enterprise Server|SLES|openSUSE Leap|Fedora|Photon OS|Talos)(?: release)?[ -]?v?\d+(?:\.\d+)*(?: LTS)?)`,
-    value: (groups) => groups[0]?.replace(/\s+release\s+/i, ' ').trim(),
+    value: (groups) => operatingSystem(groups[0]),
   },
   {
     fact: 'os',

@@ -126,7 +126,8 @@ function scoreIssue(issue: KnownIssue, input: RankingInput): Candidate | undefin
   for (const match of counted) {
     for (const line of match.lines.slice(0, RANKING.maxEvidencePerSignal)) {
       if (evidence.length >= RANKING.maxEvidence) break;
-      if (evidence.some((e) => e.line === line && e.signal === match.signal.id)) continue;
+      // One entry per line: the strongest signal that matched it names it.
+      if (evidence.some((e) => e.line === line)) continue;
       evidence.push({ line, text: input.lines.lineText(line), signal: match.signal.id });
     }
   }

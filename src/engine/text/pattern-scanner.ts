@@ -42,11 +42,19 @@ export function compilePattern(pattern: ScanPattern): RE2 {
   }
 }
 
+/** Bytes per scanning chunk; chunks end on line boundaries. */
+const CHUNK_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+
 /**
  * Finds many RE2 patterns in one text. RE2 runs in time linear in the input whatever the
- * pattern, so a hostile paste cannot make matching backtrack. One `RE2.Set` pass tells which
- * patterns occur at all; only those are run again to collect their positions, so the cost of a
- * large knowledge base is dominated by a single scan of the text.
+ * pattern, so a hostile paste cannot make matching backtrack. The text is read in line-aligned
+ * chunks: one `RE2.Set` pass per chunk tells which patterns occur in it, and only those run
+ * inside that chunk to collect positions. A large log in which few patterns occur costs one
+ * pass of the set; a pattern is never rerun over text where it does not occur.
+ *
+ * A match never crosses a chunk boundary, which always falls between lines: patterns are
+ * meant to match within a line (multi-line evidence is a `sequence` of single-line patterns).
  */
 export class PatternScanner {
   private readonly regexes: RE2[];
@@ -74,27 +82,49 @@ export class PatternScanner {
    * pattern repeated on every line of a huge log can cost.
    */
   scan(input: Buffer, lines: LineIndex, maxHitsPerPattern: number): Map<string, PatternHit[]> {
-    const hits = new Map<string, PatternHit[]>();
-    if (!this.set || input.length === 0) return hits;
-    for (const index of this.set.match(input)) {
-      const regex = this.regexes[index];
-      const found: PatternHit[] = [];
-      regex.lastIndex = 0;
-      let match: BufferMatch | null;
-      while (
-        found.length < maxHitsPerPattern &&
-        (match = regex.exec(input) as BufferMatch | null) !== null
-      ) {
-        const groups: string[] = [];
-        for (let group = 1; group < match.length; group++) {
-          groups.push(match[group]?.toString('utf8') ?? '');
-        }
-        found.push({ line: lines.lineAt(match.index), groups });
-        // An empty match would find itself forever.
-        if ((match[0]?.length ?? 0) === 0) regex.lastIndex = match.index + 1;
+    const found: PatternHit[][] = this.patterns.map(() => []);
+    if (!this.set || input.length === 0) return new Map();
+    let start = 0;
+    while (start < input.length) {
+      let end = Math.min(start + CHUNK_BYTES, input.length);
+      if (end < input.length) {
+        const newline = input.indexOf(NEWLINE, end);
+        end = newline === -1 ? input.length : newline + 1;
       }
-      if (found.length > 0) hits.set(this.patterns[index].id, found);
+      const chunk = input.subarray(start, end);
+      for (const index of this.set.match(chunk)) {
+        if (found[index].length < maxHitsPerPattern) {
+          this.collect(index, chunk, start, lines, found[index], maxHitsPerPattern);
+        }
+      }
+      start = end;
     }
+    const hits = new Map<string, PatternHit[]>();
+    found.forEach((patternHits, index) => {
+      if (patternHits.length > 0) hits.set(this.patterns[index].id, patternHits);
+    });
     return hits;
+  }
+
+  private collect(
+    index: number,
+    chunk: Buffer,
+    chunkStart: number,
+    lines: LineIndex,
+    found: PatternHit[],
+    maxHits: number,
+  ): void {
+    const regex = this.regexes[index];
+    regex.lastIndex = 0;
+    let match: BufferMatch | null;
+    while (found.length < maxHits && (match = regex.exec(chunk) as BufferMatch | null) !== null) {
+      const groups: string[] = [];
+      for (let group = 1; group < match.length; group++) {
+        groups.push(match[group]?.toString('utf8') ?? '');
+      }
+      found.push({ line: lines.lineAt(chunkStart + match.index), groups });
+      // An empty match would find itself forever.
+      if ((match[0]?.length ?? 0) === 0) regex.lastIndex = match.index + 1;
+    }
   }
 }

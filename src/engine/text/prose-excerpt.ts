@@ -12,6 +12,7 @@ const LOG_PREFIX = new RegExp(
     String.raw`^\s*[IWEF]\d{4} \d{2}:\d{2}`, // klog: I1204 15:32:28.549370
     String.raw`^\s*\d{1,2}:\d{2}:\d{2}`,
     String.raw`^\s*(?:time|ts|level)=`,
+    String.raw`^\s*\[(?:INFO|WARN|WARNING|ERROR|ERRO|DEBUG|FATAL|PANIC|TRACE)\]`, // CoreDNS, Felix
     String.raw`^\s*[$#>]\s`, // shell prompts: $ kubectl …, # uname -a
     String.raw`^\s*\[[\w.-]+@[^\]\n]{1,80}\][#$]`, // [root@worker-2 ~]#
     String.raw`^\s*[\w.-]+@[\w.-]+:[^\n#$]{0,80}[#$]`, // root@node1:~#
@@ -31,7 +32,8 @@ function isProse(line: string): boolean {
   if (LOG_PREFIX.test(head) || KEY_VALUES.test(head)) return false;
   const han = head.match(HAN)?.length ?? 0;
   const words = head.match(WORDS)?.length ?? 0;
-  return han >= 4 || words >= 3;
+  // Three words are still a version banner ("iptables v1.8.8 (nf_tables)"); four start a sentence.
+  return han >= 4 || words >= 4;
 }
 
 /**
