@@ -84,7 +84,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: 'comment', type: 'text', isNullable: true },
           { name: 'created_at', type: timestamp },
         ],
-        checks: [{ name: 'CHK_feedback_verdict', expression: `"verdict" IN ('confirmed', 'rejected')` }],
+        checks: [
+          { name: 'CHK_feedback_verdict', expression: `"verdict" IN ('confirmed', 'rejected')` },
+        ],
         foreignKeys: [
           {
             name: 'FK_feedback_analysis',

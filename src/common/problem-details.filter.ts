@@ -9,12 +9,13 @@ import {
 import { type Request, type Response } from 'express';
 
 import { AnalysisException, AnalysisExceptionCode } from '../analyses/analysis.exception';
+import { ChatopsException, ChatopsExceptionCode } from '../chatops/chatops.exception';
 import {
   KnownIssueException,
   KnownIssueExceptionCode,
 } from '../knowledge-base/known-issue.exception';
 import { TriageException, TriageExceptionCode } from '../triage/triage.exception';
-import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationException } from './request-validation.exception';
 
 /**
@@ -31,7 +32,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const body: ProblemDetails = { ...toProblem(exception), instance: pathOf(request) };
 
-    if (body.status >= 500) {
+    // An unconfigured chat platform (503) is a setting, not a fault: ChatopsModule logs it at start-up.
+    if (body.status >= 500 && !(exception instanceof ChatopsException)) {
       this.logger.error(
         `${request.method} ${body.instance}: ${describe(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
@@ -61,12 +63,18 @@ export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof KnownIssueException) {
     return knownIssueProblem(exception);
   }
-  if (exception instanceof HttpException) {
-    return httpProblem(exception);
+  if (exception instanceof ChatopsException) {
+    return chatopsProblem(exception);
   }
-  const bodyParserProblem = fromBodyParserError(exception);
+  // Nest wraps the body parsers' errors in an HttpException with the original as its cause.
+  const bodyParserProblem = fromBodyParserError(
+    exception instanceof HttpException ? exception.cause : exception,
+  );
   if (bodyParserProblem) {
     return bodyParserProblem;
+  }
+  if (exception instanceof HttpException) {
+    return httpProblem(exception);
   }
   // Never echo an unknown error: its message may hold internal paths or SQL.
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.', {
@@ -96,6 +104,22 @@ function knownIssueProblem(exception: KnownIssueException): ProblemDetails {
   switch (exception.code) {
     case KnownIssueExceptionCode.KNOWN_ISSUE_NOT_FOUND:
       return problem(HttpStatus.NOT_FOUND, exception.message, { code: exception.code });
+  }
+}
+
+function chatopsProblem(exception: ChatopsException): ProblemDetails {
+  const extra = { code: exception.code };
+  switch (exception.code) {
+    case ChatopsExceptionCode.CHATOPS_NOT_CONFIGURED:
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, exception.message, extra);
+    case ChatopsExceptionCode.CHATOPS_SIGNATURE_MISSING:
+    case ChatopsExceptionCode.CHATOPS_SIGNATURE_INVALID:
+    case ChatopsExceptionCode.CHATOPS_REQUEST_EXPIRED:
+      return problem(HttpStatus.UNAUTHORIZED, exception.message, extra);
+    case ChatopsExceptionCode.CHATOPS_UNSUPPORTED_MEDIA_TYPE:
+      return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, exception.message, extra);
+    case ChatopsExceptionCode.CHATOPS_PAYLOAD_INVALID:
+      return problem(HttpStatus.BAD_REQUEST, exception.message, extra);
   }
 }
 

@@ -9,7 +9,8 @@ import { type FieldError, RequestValidationException } from './request-validatio
  */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent && error.property ? `${parent}.${error.property}` : parent || error.property;
+    const field =
+      parent && error.property ? `${parent}.${error.property}` : parent || error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field: field ?? '',
       message,

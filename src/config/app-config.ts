@@ -8,8 +8,7 @@ export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] 
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string; schema?: string };
+  { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; schema?: string };
 
 /** Every setting of the service, read once from the environment at start-up. */
 export interface AppConfig {
@@ -29,6 +28,46 @@ export interface AppConfig {
   patternsDir: string;
   /** `LOG_LEVEL`: the lowest level written (`verbose`…`fatal`), default `log`. */
   logLevel: LogLevelName;
+  /** `PUBLIC_URL`: the address people open, for links in chat replies; default http://localhost:3000. */
+  publicUrl: string;
+  chatops: ChatopsConfig;
+}
+
+/** Who sees a chat reply: only the person who ran the command, or the whole channel. */
+export type ChatResponseType = 'ephemeral' | 'in_channel';
+
+/**
+ * The chat integrations (src/chatops). Each platform stays off, answering 503, until its secret is
+ * set: a request is never accepted unsigned.
+ */
+export interface ChatopsConfig {
+  /** `SLACK_SIGNING_SECRET`: the app's signing secret (Basic Information → App Credentials). */
+  slackSigningSecret?: string;
+  /**
+   * `CHATOPS_RESPONSE_TYPE` for Slack and Mattermost replies, default `ephemeral` (only the person
+   * who ran the command sees it): with `in_channel`, Slack also shows the channel the command with
+   * its raw, unredacted paste. Help and errors are always ephemeral.
+   */
+  responseType: ChatResponseType;
+  /**
+   * `SLACK_DEFER_BYTES`, default `64kb`: a larger paste is acknowledged at once ("analysing…") and
+   * its result posted to the command's response_url, as Slack wants an answer within 3 seconds.
+   */
+  slackDeferBytes: number;
+  /**
+   * `SLACK_DEFER_AFTER_MS`, default 2000 (0–2900): a triage still running after this long is
+   * acknowledged the same way and finished in the background.
+   */
+  slackDeferAfterMs: number;
+  /**
+   * `SLACK_RESPONSE_URL_ORIGINS`: comma-separated origins a response_url may point to, default
+   * `https://hooks.slack.com,https://hooks.slack-gov.com`; results are never posted elsewhere.
+   */
+  slackResponseUrlOrigins: string[];
+  /** `MATTERMOST_TOKEN`: the token Mattermost shows for the slash command. */
+  mattermostToken?: string;
+  /** `TEAMS_SECURITY_TOKEN`: the base64 security token Teams shows for the outgoing webhook. */
+  teamsSecurityToken?: string;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -62,20 +101,30 @@ export function loadAppConfig(env: Environment, defaults: ConfigDefaults): AppCo
 
   const port = parsePort(value('PORT'), problems);
   const host = value('HOST') ?? '0.0.0.0';
-  const database = parseDatabase(value('DATABASE_URL'), value('DATABASE_SCHEMA'), defaults, problems);
+  const database = parseDatabase(
+    value('DATABASE_URL'),
+    value('DATABASE_SCHEMA'),
+    defaults,
+    problems,
+  );
   const bodyLimitBytes = parseByteSize(value('BODY_LIMIT') ?? DEFAULT_BODY_LIMIT, problems);
   const patternsDir = resolve(defaults.packageRoot, value('PATTERNS_DIR') ?? 'patterns');
   const logLevel = parseLogLevel(value('LOG_LEVEL'), problems);
+  const publicUrl = parsePublicUrl(value('PUBLIC_URL'), problems);
+  const chatops = parseChatops(value, problems);
 
   if (problems.length > 0) {
     throw new ConfigValidationError(problems);
   }
-  return { port, host, database, bodyLimitBytes, patternsDir, logLevel };
+  return { port, host, database, bodyLimitBytes, patternsDir, logLevel, publicUrl, chatops };
 }
 
-/** The one place that reads `process.env`. */
+let fromEnv: AppConfig | undefined;
+
+/** The one place that reads `process.env`: once per process, then the same object. */
 export function readAppConfigFromEnv(): AppConfig {
-  return loadAppConfig(process.env, { cwd: process.cwd(), packageRoot: findPackageRoot() });
+  fromEnv ??= loadAppConfig(process.env, { cwd: process.cwd(), packageRoot: findPackageRoot() });
+  return fromEnv;
 }
 
 /** Nest provider of the configuration: inject with `@Inject(appConfig.KEY) config: AppConfig`. */
@@ -118,11 +167,11 @@ function parseDatabase(
 }
 
 /** `16mb`, `512kb`, `1048576`: 1 kb = 1024 bytes, as Express body parsers count. */
-export function parseByteSize(raw: string, problems: string[]): number {
+export function parseByteSize(raw: string, problems: string[], name = 'BODY_LIMIT'): number {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(raw);
   const bytes = match ? Math.floor(Number(match[1]) * UNITS[(match[2] ?? 'b').toLowerCase()]) : NaN;
   if (!Number.isFinite(bytes) || bytes < 1) {
-    problems.push(`BODY_LIMIT must be a size such as 16mb, 512kb or 1048576, got "${raw}"`);
+    problems.push(`${name} must be a size such as 16mb, 512kb or 1048576, got "${raw}"`);
   }
   return bytes;
 }
@@ -135,6 +184,90 @@ function parseLogLevel(raw: string | undefined, problems: string[]): LogLevelNam
     return 'log';
   }
   return level;
+}
+
+function parsePublicUrl(raw: string | undefined, problems: string[]): string {
+  if (raw === undefined) return 'http://localhost:3000';
+  if (!isHttpUrl(raw)) {
+    problems.push(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+const CHAT_RESPONSE_TYPES: readonly ChatResponseType[] = ['ephemeral', 'in_channel'];
+const DEFAULT_SLACK_RESPONSE_URL_ORIGINS = 'https://hooks.slack.com,https://hooks.slack-gov.com';
+/** Slack waits 3 s for a slash command's answer. */
+const MAX_SLACK_DEFER_AFTER_MS = 2900;
+
+function parseChatops(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): ChatopsConfig {
+  const responseTypeRaw = value('CHATOPS_RESPONSE_TYPE') ?? 'ephemeral';
+  const responseType = CHAT_RESPONSE_TYPES.find((type) => type === responseTypeRaw.toLowerCase());
+  if (!responseType) {
+    problems.push(
+      `CHATOPS_RESPONSE_TYPE must be ephemeral or in_channel, got "${responseTypeRaw}"`,
+    );
+  }
+
+  const deferAfterRaw = value('SLACK_DEFER_AFTER_MS');
+  const slackDeferAfterMs = deferAfterRaw === undefined ? 2000 : Number(deferAfterRaw);
+  if (
+    deferAfterRaw !== undefined &&
+    (!/^\d+$/.test(deferAfterRaw) || slackDeferAfterMs > MAX_SLACK_DEFER_AFTER_MS)
+  ) {
+    problems.push(
+      `SLACK_DEFER_AFTER_MS must be an integer from 0 to ${MAX_SLACK_DEFER_AFTER_MS}, got "${deferAfterRaw}"`,
+    );
+  }
+
+  const origins = (value('SLACK_RESPONSE_URL_ORIGINS') ?? DEFAULT_SLACK_RESPONSE_URL_ORIGINS)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  const slackResponseUrlOrigins = origins.map((origin) =>
+    isHttpUrl(origin) ? new URL(origin).origin : origin,
+  );
+  for (const origin of origins.filter((candidate) => !isHttpUrl(candidate))) {
+    problems.push(`SLACK_RESPONSE_URL_ORIGINS must list http(s) origins, got "${origin}"`);
+  }
+
+  const teamsSecurityToken = value('TEAMS_SECURITY_TOKEN');
+  if (teamsSecurityToken !== undefined && !isBase64(teamsSecurityToken)) {
+    problems.push('TEAMS_SECURITY_TOKEN must be the base64 security token Teams shows');
+  }
+  const slackSigningSecret = value('SLACK_SIGNING_SECRET');
+  const mattermostToken = value('MATTERMOST_TOKEN');
+
+  return {
+    ...(slackSigningSecret === undefined ? {} : { slackSigningSecret }),
+    responseType: responseType ?? 'ephemeral',
+    slackDeferBytes: parseByteSize(
+      value('SLACK_DEFER_BYTES') ?? '64kb',
+      problems,
+      'SLACK_DEFER_BYTES',
+    ),
+    slackDeferAfterMs,
+    slackResponseUrlOrigins,
+    ...(mattermostToken === undefined ? {} : { mattermostToken }),
+    ...(teamsSecurityToken === undefined ? {} : { teamsSecurityToken }),
+  };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isBase64(raw: string): boolean {
+  return (
+    raw.length >= 16 && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(raw)
+  );
 }
 
 /** The level and every more severe one, as Nest's logger wants them. */

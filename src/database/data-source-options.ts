@@ -28,10 +28,10 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     entities: ENTITIES,
     migrations: [MIGRATIONS_GLOB],
     migrationsRun: true,
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error', 'warn', 'migration'],
-  } as const;
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+  };
 
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, schema: database.schema };

@@ -1,8 +1,9 @@
-import { contextFacts, extractTextFacts, mergeFacts } from './facts/extract-facts';
+import { contextFacts, FACT_SCAN_PATTERNS, factsFromHits, mergeFacts } from './facts/extract-facts';
 import { rankCauses } from './ranking/rank-causes';
 import { SignalMatcher } from './signals/signal-matcher';
 import { SymptomIndex } from './similarity/symptom-index';
 import { LineIndex } from './text/line-index';
+import { PatternScanner } from './text/pattern-scanner';
 import { proseExcerpt } from './text/prose-excerpt';
 import { type KnownIssue, type TriageContext, type TriageResult } from './types';
 
@@ -15,10 +16,18 @@ const round = (ms: number): number => Math.round(ms * 100) / 100;
 export class TriageEngine {
   private readonly signals: SignalMatcher;
   private readonly symptoms: SymptomIndex;
+  /** Fact extractors and every signal, read in one pass over the text. */
+  private readonly scanner: PatternScanner;
 
   constructor(readonly issues: readonly KnownIssue[]) {
     this.signals = new SignalMatcher(issues);
     this.symptoms = new SymptomIndex(issues);
+    this.scanner = new PatternScanner([...FACT_SCAN_PATTERNS, ...this.signals.patterns]);
+  }
+
+  /** How the scanner searches the patterns (for benchmarks and the start-up log). */
+  get scannerLayout(): PatternScanner['layout'] {
+    return this.scanner.layout;
   }
 
   triage(text: string, context?: TriageContext): TriageResult {
@@ -26,10 +35,10 @@ export class TriageEngine {
     const input = Buffer.from(text, 'utf8');
     const lines = new LineIndex(input);
 
-    const factsStarted = performance.now();
-    const facts = mergeFacts(extractTextFacts(input, lines), contextFacts(context));
-    const signalsStarted = performance.now();
-    const signals = this.signals.match(input, lines);
+    const scanStarted = performance.now();
+    const hits = this.scanner.scan(input, lines);
+    const facts = mergeFacts(factsFromHits(hits), contextFacts(context));
+    const signals = this.signals.interpret(hits);
     const similarityStarted = performance.now();
     const similarity = this.symptoms.match(proseExcerpt(text));
     const rankingStarted = performance.now();
@@ -42,8 +51,7 @@ export class TriageEngine {
       input: { bytes: input.length, lines: lines.lineCount },
       timings: {
         totalMs: round(finished - started),
-        factsMs: round(signalsStarted - factsStarted),
-        signalsMs: round(similarityStarted - signalsStarted),
+        scanMs: round(similarityStarted - scanStarted),
         similarityMs: round(rankingStarted - similarityStarted),
         rankingMs: round(finished - rankingStarted),
       },

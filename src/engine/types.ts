@@ -148,8 +148,8 @@ export interface RankedCause {
 
 export interface TriageTimings {
   totalMs: number;
-  factsMs: number;
-  signalsMs: number;
+  /** The one pass over the text: facts and signals. */
+  scanMs: number;
   similarityMs: number;
   rankingMs: number;
 }

@@ -102,6 +102,32 @@ describe(redactSecrets.name, () => {
     expect(lineCount(sut.text)).toBe(5);
   });
 
+  it('redacts a private key pasted with log prefixes on each line', () => {
+    const sut = redactSecrets(
+      'Jun 12 10:02:11 node1 app[12]: -----BEGIN PRIVATE KEY-----\n' +
+        'Jun 12 10:02:11 node1 app[12]: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n' +
+        'Jun 12 10:02:11 node1 app[12]: -----END PRIVATE KEY-----\n' +
+        'Jun 12 10:02:12 node1 app[12]: started',
+    );
+
+    expect(sut.text.split('\n')).toEqual([
+      'Jun 12 10:02:11 node1 app[12]: -----BEGIN PRIVATE KEY-----',
+      REDACTED,
+      `${REDACTED}-----END PRIVATE KEY-----`,
+      'Jun 12 10:02:12 node1 app[12]: started',
+    ]);
+  });
+
+  it('stays linear on a paste made of BEGIN lines', () => {
+    const hostile = '-----BEGIN A-----!\n'.repeat(300_000) + '-----END A-----';
+
+    const started = Date.now();
+    const sut = redactSecrets(hostile);
+
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(lineCount(sut.text)).toBe(lineCount(hostile));
+  });
+
   it('redacts kubeconfig certificate and key data', () => {
     const sut = redactSecrets(
       '    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM=\n' +

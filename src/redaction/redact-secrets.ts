@@ -11,122 +11,128 @@ export const REDACTED = '[REDACTED]';
 
 interface Rule {
   name: string;
+  /** Lower-case words one of which a matching text must contain: most pastes skip most rules. */
+  hints: string[];
   pattern: RE2;
-  /** Rebuilds the match from its groups with the secret replaced; never adds or drops newlines. */
-  replace: (groups: string[]) => string;
+  /** `$n` template: the kept groups around `[REDACTED]`. Templates keep RE2 linear; replacer
+   * callbacks are not (re2 recomputes offsets per match). */
+  replacement: string;
 }
 
-/** Keeps the groups before the secret (`prefix`) and after it (`suffix`); the secret is the rest. */
-const keep =
-  (prefixGroups: number, suffixGroups = 0) =>
-  (groups: string[]): string =>
-    groups.slice(0, prefixGroups).join('') +
-    REDACTED +
-    groups.slice(groups.length - suffixGroups).join('');
+const PEM_BEGIN = '-----BEGIN ';
+const PEM_END = '-----END ';
+const PEM_LABEL = new RE2('^[A-Z0-9 ]{1,60}$');
+const PEM_BASE64_LINE = new RE2('^[ \\t]*[A-Za-z0-9+/=]{16,}[ \\t]*\\r?$');
+const NOT_NEWLINE = new RE2('[^\\r\\n]+', 'g');
+/** Longer than any real key or certificate: an END line farther away closes another block. */
+const MAX_PEM_BODY = 64 * 1024;
+const MAX_PEM_LINE = 1024;
 
-/** Every line of a PEM body becomes `[REDACTED]`, so the lines after it keep their numbers. */
-const redactPemBody = (groups: string[]): string =>
-  groups[0] + groups[1].replace(/[^\r\n]+/g, REDACTED) + groups[2];
-
-// RE2 (linear time on any input) with `i` (case-insensitive) and `g`; `\s` classes that could
-// cross a line only ever sit in kept groups, so the line count never changes.
+// RE2 syntax (linear time on any input), `g` always, `i` unless the secret has a fixed case.
+// Whitespace that may cross a line only ever sits in a kept group, and no value class matches a
+// newline, so the line count never changes; no value class matches `[REDACTED]` as a new secret.
 const RULES: Rule[] = [
   {
-    name: 'pem-block',
-    pattern: new RE2('(-----BEGIN [A-Z0-9 ]+-----)([\\s\\S]*?)(-----END [A-Z0-9 ]+-----)', 'g'),
-    replace: redactPemBody,
-  },
-  {
-    // A block cut off before its END line (a truncated paste): its base64 lines go.
-    name: 'pem-unterminated',
-    pattern: new RE2('(-----BEGIN [A-Z0-9 ]+-----)((?:\\r?\\n[ \\t]*[A-Za-z0-9+/=]{16,}[ \\t]*)+)()', 'g'),
-    replace: redactPemBody,
-  },
-  {
     name: 'kubeconfig-data',
+    hints: ['-data'],
     pattern: new RE2(
-      '((?:client-key|client-certificate|certificate-authority)-data"?\\s*[:=]\\s*"?)([A-Za-z0-9+/=]{8,})',
+      '((?:client-key|client-certificate|certificate-authority)-data"?[ \\t]*[:=][ \\t]*"?)([A-Za-z0-9+/=]{8,})',
       'gi',
     ),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'authorization-header',
+    hints: ['authorization'],
     pattern: new RE2(
-      '((?:proxy-)?authorization"?\\s*[:=]\\s*"?(?:bearer|basic|token|negotiate|digest)[ \\t]+)([A-Za-z0-9\\-._~+/]{6,}=*)',
+      '((?:proxy-)?authorization"?[ \\t]*[:=][ \\t]*"?(?:bearer|basic|token|negotiate|digest)[ \\t]+)([A-Za-z0-9\\-._~+/]{6,}=*)',
       'gi',
     ),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'bearer-token',
+    hints: ['bearer'],
     pattern: new RE2('(\\bbearer[ \\t]+)([A-Za-z0-9\\-._~+/]{8,}=*)', 'gi'),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'jwt',
+    hints: ['eyj'],
     pattern: new RE2('\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*', 'g'),
-    replace: () => REDACTED,
+    replacement: REDACTED,
   },
   {
     // --token=…, --token …, --discovery-token …, --tls-bootstrap-token …; not
     // --discovery-token-ca-cert-hash (a public hash) nor --token-ttl.
     name: 'token-flag',
-    pattern: new RE2('(--[a-z-]*token(?:=|[ \\t]+))([^\\s"\']+)', 'gi'),
-    replace: keep(1),
+    hints: ['token'],
+    pattern: new RE2('(--[a-z-]*token(?:=|[ \\t]+))([^\\s"\'\\[][^\\s"\']*)', 'gi'),
+    replacement: `$1${REDACTED}`,
   },
   {
     // `token: …`, `"access_token": "…"`, `id-token: …` in kubeconfigs, YAML and JSON.
     name: 'token-field',
+    hints: ['token'],
     pattern: new RE2(
       '(\\b(?:token|id-token|refresh-token|access[_-]token|refresh[_-]token|auth[_-]token)"?[ \\t]*[:=][ \\t]*"?)([A-Za-z0-9._~+/=-]{8,})',
       'gi',
     ),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'kubeadm-join-token',
+    hints: ['.'],
     pattern: new RE2('\\b[a-z0-9]{6}\\.[a-z0-9]{16}\\b', 'g'),
-    replace: () => REDACTED,
+    replacement: REDACTED,
   },
   {
     name: 'certificate-key',
+    hints: ['--certificate-key'],
     pattern: new RE2('(--certificate-key(?:=|[ \\t]+))([0-9a-f]{16,})', 'gi'),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'url-password',
-    pattern: new RE2("(\\b[a-z][a-z0-9+.-]*://[^\\s:/@\"']+:)([^\\s/@\"']+)(@)", 'gi'),
-    replace: keep(1, 1),
+    hints: ['://'],
+    pattern: new RE2(
+      '(\\b[a-z][a-z0-9+.-]*://[^\\s:/@"\']+:)([^\\s/@"\'\\[][^\\s/@"\']*)(@)',
+      'gi',
+    ),
+    replacement: `$1${REDACTED}$3`,
   },
   {
     name: 'json-password',
+    hints: ['"password"', '"passwd"', '"client_secret"', '"secret_access_key"'],
     pattern: new RE2(
       '("(?:password|passwd|client_secret|secret_access_key)"[ \\t]*:[ \\t]*")((?:[^"\\\\\\r\\n]|\\\\.)+)(")',
       'gi',
     ),
-    replace: keep(1, 1),
+    replacement: `$1${REDACTED}$3`,
   },
   {
     name: 'password-assignment',
+    hints: ['password', 'passwd', 'pwd', 'client_secret'],
     pattern: new RE2(
-      '(\\b(?:password|passwd|pwd|client_secret)[ \\t]*[=:][ \\t]*[\'"]?)([^\\s\'"&;,]+)',
+      '(\\b(?:password|passwd|pwd|client_secret)[ \\t]*[=:][ \\t]*[\'"]?)([^\\s\'"&;,\\[][^\\s\'"&;,]*)',
       'gi',
     ),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
   {
     name: 'aws-access-key-id',
+    hints: ['akia', 'asia'],
     pattern: new RE2('\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b', 'g'),
-    replace: () => REDACTED,
+    replacement: REDACTED,
   },
   {
     name: 'aws-secret',
+    hints: ['aws_'],
     pattern: new RE2(
-      '(\\baws_(?:secret_access_key|session_token)"?[ \\t]*[=:][ \\t]*[\'"]?)([^\\s\'",]+)',
+      '(\\baws_(?:secret_access_key|session_token)"?[ \\t]*[=:][ \\t]*[\'"]?)([^\\s\'",\\[][^\\s\'",]*)',
       'gi',
     ),
-    replace: keep(1),
+    replacement: `$1${REDACTED}`,
   },
 ];
 
@@ -135,28 +141,90 @@ const RULES: Rule[] = [
  * analysed or stored. Never changes the number of lines, so evidence line numbers stay valid.
  */
 export function redactSecrets(input: string): RedactionResult {
-  let count = 0;
-  let text = input;
+  const pem = redactPemBlocks(input);
+  let { text, count } = pem;
+  const lower = text.toLowerCase();
   for (const rule of RULES) {
-    text = rule.pattern.replace(text, (match: string, ...rest: unknown[]) => {
-      const groups = rest.slice(0, groupCount(rest)) as (string | undefined)[];
-      const replaced = rule.replace(groups.map((group) => group ?? ''));
-      if (replaced === match || isAlreadyRedacted(match, replaced)) {
-        return match;
-      }
-      count += 1;
-      return replaced;
-    });
+    if (!rule.hints.some((hint) => lower.includes(hint))) {
+      continue;
+    }
+    const matches = rule.pattern.match(text);
+    if (matches === null) {
+      continue;
+    }
+    // A match holding the placeholder is a secret redacted before (text redacted twice).
+    count += matches.filter((match) => !match.includes(REDACTED)).length;
+    text = rule.pattern.replace(text, rule.replacement);
   }
   return { text, count };
 }
 
-/** The replacer gets the groups, then the offset (a number) and the whole string. */
-function groupCount(rest: unknown[]): number {
-  const offsetIndex = rest.findIndex((value) => typeof value === 'number');
-  return offsetIndex === -1 ? rest.length : offsetIndex;
+/**
+ * Every line of a PEM block's body (private keys, certificates, …) becomes `[REDACTED]`; the
+ * BEGIN/END lines stay, so the reader sees what was there and later lines keep their numbers.
+ * A block cut off before its END line loses the base64 lines after its BEGIN line.
+ * Plain `indexOf` scans with cached look-aheads: linear even on a paste of BEGIN lines.
+ */
+function redactPemBlocks(text: string): RedactionResult {
+  const scanner = new PemScanner(text);
+  let output = '';
+  let position = 0;
+  let count = 0;
+  let search = 0;
+  for (;;) {
+    const begin = text.indexOf(PEM_BEGIN, search);
+    if (begin === -1) break;
+    const labelEnd = text.indexOf('-----', begin + PEM_BEGIN.length);
+    if (labelEnd === -1) break;
+    if (!PEM_LABEL.test(text.slice(begin + PEM_BEGIN.length, labelEnd))) {
+      search = begin + PEM_BEGIN.length;
+      continue;
+    }
+    const bodyStart = labelEnd + 5;
+    const bodyEnd = scanner.bodyEnd(bodyStart);
+    if (bodyEnd > bodyStart) {
+      output +=
+        text.slice(position, bodyStart) +
+        NOT_NEWLINE.replace(text.slice(bodyStart, bodyEnd), REDACTED);
+      position = bodyEnd;
+      count += 1;
+    }
+    search = bodyEnd;
+  }
+  return { text: output + text.slice(position), count };
 }
 
-function isAlreadyRedacted(match: string, replaced: string): boolean {
-  return match.replaceAll(REDACTED, '') === replaced.replaceAll(REDACTED, '');
+class PemScanner {
+  /** Next END marker at or after some earlier position (-1: none left); -2: not looked yet. */
+  private nextEnd = -2;
+  constructor(private readonly text: string) {}
+
+  bodyEnd(bodyStart: number): number {
+    const end = this.endAfter(bodyStart);
+    // Everything up to a near END line goes, log prefixes included: a key pasted from a log
+    // keeps its timestamps on each line, and a leaked key costs more than a few hidden lines.
+    if (end !== -1 && end - bodyStart <= MAX_PEM_BODY) return end;
+    return this.base64RunEnd(bodyStart);
+  }
+
+  private endAfter(from: number): number {
+    if (this.nextEnd === -1 || this.nextEnd >= from) return this.nextEnd;
+    this.nextEnd = this.text.indexOf(PEM_END, from);
+    return this.nextEnd;
+  }
+
+  /** No END line near (a truncated paste): the base64 lines that follow the BEGIN line. */
+  private base64RunEnd(bodyStart: number): number {
+    let cursor = this.text.indexOf('\n', bodyStart);
+    let bodyEnd = bodyStart;
+    while (cursor !== -1) {
+      const next = this.text.indexOf('\n', cursor + 1);
+      const lineEnd = next === -1 ? this.text.length : next;
+      if (lineEnd - cursor > MAX_PEM_LINE) break;
+      if (!PEM_BASE64_LINE.test(this.text.slice(cursor + 1, lineEnd))) break;
+      bodyEnd = lineEnd;
+      cursor = next;
+    }
+    return bodyEnd;
+  }
 }

@@ -4,11 +4,14 @@
  * supports require(esm) from Node 24.9 on (https://jestjs.io/docs/ecmascript-modules), so on older
  * Node the tests load a CommonJS transpilation of those files instead. CommonJS files pass through.
  */
+/* global require, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- Jest loads transformers as CommonJS. */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 
-const VERSION = '1';
+const VERSION = '2';
 const packageTypeByDir = new Map();
 
 function packageType(dir) {
@@ -37,14 +40,17 @@ function isEsm(file) {
 
 module.exports = {
   getCacheKey(source, file) {
-    return `${VERSION}:${file}:${require('node:crypto').createHash('sha1').update(source).digest('hex')}`;
+    return `${VERSION}:${file}:${crypto.createHash('sha1').update(source).digest('hex')}`;
   },
   process(source, file) {
     if (!isEsm(file)) return { code: source };
     const patched = source
       .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href")
       .replace(/\bimport\.meta\.dirname\b/g, '__dirname')
-      .replace(/\bimport\.meta\.filename\b/g, '__filename');
+      .replace(/\bimport\.meta\.filename\b/g, '__filename')
+      // `const require = createRequire(import.meta.url)` would redeclare CommonJS's own require,
+      // which already resolves from this file.
+      .replace(/^(const|let|var)\s+require\s*=/gm, 'const __esmCreatedRequire =');
     const { outputText } = ts.transpileModule(patched, {
       fileName: file,
       compilerOptions: {

@@ -1,10 +1,13 @@
 import { LineIndex } from '../text/line-index';
+import { PatternScanner } from '../text/pattern-scanner';
 import { type Fact } from '../types';
-import { contextFacts, extractTextFacts, mergeFacts } from './extract-facts';
+import { contextFacts, FACT_SCAN_PATTERNS, factsFromHits, mergeFacts } from './extract-facts';
+
+const scanner = new PatternScanner(FACT_SCAN_PATTERNS);
 
 function factsOf(text: string): Fact[] {
   const input = Buffer.from(text);
-  return extractTextFacts(input, new LineIndex(input));
+  return factsFromHits(scanner.scan(input, new LineIndex(input)));
 }
 
 function valuesOf(text: string, name: Fact['name']): string[] {

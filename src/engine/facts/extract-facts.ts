@@ -1,5 +1,4 @@
-import { type LineIndex } from '../text/line-index';
-import { PatternScanner } from '../text/pattern-scanner';
+import { type PatternHit, type ScanPattern } from '../text/pattern-scanner';
 import { type Fact, FACT_NAMES, type FactName, type TriageContext } from '../types';
 import { FACT_EXTRACTORS } from './fact-extractors';
 
@@ -8,16 +7,23 @@ const MAX_VALUES_PER_FACT = 4;
 /** Occurrences of one extractor looked at; a fact is read near the top of a paste anyway. */
 const MAX_HITS_PER_EXTRACTOR = 32;
 
-const scanner = new PatternScanner(
-  FACT_EXTRACTORS.map((extractor, index) => ({ id: String(index), source: extractor.pattern })),
+const FACT_PATTERN_PREFIX = 'fact#';
+
+/** The fact extractors as scanner patterns, scanned in the same pass as the signals. */
+export const FACT_SCAN_PATTERNS: readonly ScanPattern[] = FACT_EXTRACTORS.map(
+  (extractor, index) => ({
+    id: `${FACT_PATTERN_PREFIX}${index}`,
+    source: extractor.pattern,
+    maxHits: MAX_HITS_PER_EXTRACTOR,
+  }),
 );
 
 /** Facts read from the text, each with the first line it was seen on, in order of appearance. */
-export function extractTextFacts(input: Buffer, lines: LineIndex): Fact[] {
+export function factsFromHits(hits: ReadonlyMap<string, PatternHit[]>): Fact[] {
   const found = new Map<string, Fact>();
-  const hits = scanner.scan(input, lines, MAX_HITS_PER_EXTRACTOR);
   for (const [id, patternHits] of hits) {
-    const extractor = FACT_EXTRACTORS[Number(id)];
+    if (!id.startsWith(FACT_PATTERN_PREFIX)) continue;
+    const extractor = FACT_EXTRACTORS[Number(id.slice(FACT_PATTERN_PREFIX.length))];
     for (const hit of patternHits) {
       const raw = extractor.value ? extractor.value(hit.groups) : hit.groups.find(Boolean);
       const value = raw?.trim();

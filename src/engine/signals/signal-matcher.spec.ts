@@ -1,4 +1,5 @@
 import { LineIndex } from '../text/line-index';
+import { PatternScanner } from '../text/pattern-scanner';
 import { type KnownIssue, type SignalDefinition } from '../types';
 import { matchSequence, SignalMatcher } from './signal-matcher';
 
@@ -54,7 +55,8 @@ describe(SignalMatcher.name, () => {
       'x\nFailed to execute ip(6)tables-restore\nunknown option "--set-mark"\nfelix FATAL boom',
     );
     const sut = new SignalMatcher([issue]);
-    const matches = sut.match(input, new LineIndex(input)).get('demo') ?? [];
+    const hits = new PatternScanner(sut.patterns).scan(input, new LineIndex(input));
+    const matches = sut.interpret(hits).get('demo') ?? [];
     expect(matches.map((m) => [m.signal.id, m.lines])).toEqual([
       ['single', [4]],
       ['ordered', [2, 3]],

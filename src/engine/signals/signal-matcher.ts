@@ -1,5 +1,4 @@
-import { type LineIndex } from '../text/line-index';
-import { PatternScanner, type ScanPattern } from '../text/pattern-scanner';
+import { type PatternHit, type ScanPattern } from '../text/pattern-scanner';
 import { type KnownIssue, type SignalDefinition } from '../types';
 
 /** Occurrences of one pattern tracked; evidence shows the first few, the count is capped. */
@@ -15,12 +14,13 @@ export interface SignalMatch {
 }
 
 function patternId(issueId: string, signalId: string, step?: number): string {
-  return step === undefined ? `${issueId}#${signalId}` : `${issueId}#${signalId}#${step}`;
+  const base = `signal#${issueId}#${signalId}`;
+  return step === undefined ? base : `${base}#${step}`;
 }
 
-/** Every signal of the knowledge base compiled into one scanner. */
+/** The signals of the knowledge base: their scanner patterns, and what the scan's hits mean. */
 export class SignalMatcher {
-  private readonly scanner: PatternScanner;
+  readonly patterns: readonly ScanPattern[];
 
   constructor(private readonly issues: readonly KnownIssue[]) {
     const patterns: ScanPattern[] = [];
@@ -32,20 +32,16 @@ export class SignalMatcher {
             id: patternId(issue.id, signal.id, signal.sequence ? step : undefined),
             source,
             caseSensitive: signal.caseSensitive,
+            maxHits: MAX_HITS_PER_PATTERN,
           }),
         );
       }
     }
-    this.scanner = new PatternScanner(patterns);
+    this.patterns = patterns;
   }
 
-  get patternCount(): number {
-    return this.scanner.size;
-  }
-
-  /** Matched signals per issue id; issues with no match are absent. */
-  match(input: Buffer, lines: LineIndex): Map<string, SignalMatch[]> {
-    const hits = this.scanner.scan(input, lines, MAX_HITS_PER_PATTERN);
+  /** Matched signals per issue id, from the scan's hits; issues with no match are absent. */
+  interpret(hits: ReadonlyMap<string, PatternHit[]>): Map<string, SignalMatch[]> {
     const result = new Map<string, SignalMatch[]>();
     if (hits.size === 0) return result;
     for (const issue of this.issues) {

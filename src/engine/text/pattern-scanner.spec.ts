@@ -1,9 +1,19 @@
 import { LineIndex } from './line-index';
-import { compilePattern, PatternCompileError, PatternScanner } from './pattern-scanner';
+import {
+  compilePattern,
+  PatternCompileError,
+  PatternScanner,
+  type ScanPattern,
+} from './pattern-scanner';
 
-function scan(patterns: ConstructorParameters<typeof PatternScanner>[0], text: string, max = 10) {
+type Pattern = Omit<ScanPattern, 'maxHits'>;
+
+function scan(patterns: Pattern[], text: string, maxHits = 10) {
   const input = Buffer.from(text);
-  return new PatternScanner(patterns).scan(input, new LineIndex(input), max);
+  return new PatternScanner(patterns.map((pattern) => ({ ...pattern, maxHits }))).scan(
+    input,
+    new LineIndex(input),
+  );
 }
 
 describe(PatternScanner.name, () => {
@@ -40,5 +50,40 @@ describe(PatternScanner.name, () => {
       PatternCompileError,
     );
     expect(() => compilePattern({ id: 'lookahead', source: 'foo(?=bar)' })).toThrow(/lookahead/);
+  });
+});
+
+describe('PatternScanner at scale', () => {
+  it('finds patterns with and without literals across chunk boundaries in a large text', () => {
+    const filler =
+      'I1122 08:00:00.000000       1 proxier.go:798] "Syncing iptables rules"\n'.repeat(20_000);
+    const text = `${filler}BIRD is not ready: BGP not established with 10.0.0.2\n${filler}mtu = 1450\n${filler}`;
+    const hits = scan(
+      [
+        { id: 'bgp', source: String.raw`BIRD is not ready: BGP not established with (\S+)` },
+        { id: 'mtu', source: String.raw`^\s*mtu\s*=\s*(\d+)` },
+      ],
+      text,
+    );
+    expect(hits.get('bgp')).toEqual([{ line: 20_001, groups: ['10.0.0.2'] }]);
+    expect(hits.get('mtu')).toEqual([{ line: 40_002, groups: ['1450'] }]);
+  });
+
+  it('compiles thousands of patterns by splitting what RE2.Set cannot hold', () => {
+    const patterns = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${i}`,
+      source: String.raw`component${i} \S+ (?:failed|error)[^\n]{0,40}code \d+`,
+      maxHits: 5,
+    }));
+    // No literal to key on: `^[a-z]{n}\d{m}$` for 600 (n, m) pairs.
+    const unfiltered = Array.from({ length: 600 }, (_, i) => ({
+      id: `u${i}`,
+      source: String.raw`^[a-z]{${1 + (i % 30)}}\d{${1 + Math.floor(i / 30)}}$`,
+      maxHits: 5,
+    }));
+    const sut = new PatternScanner([...patterns, ...unfiltered]);
+    expect(sut.layout).toMatchObject({ prefiltered: 3000, inSets: 600 });
+    const input = Buffer.from('x component2999 pod failed with code 7\nabc12\n');
+    expect([...sut.scan(input, new LineIndex(input)).keys()].sort()).toEqual(['p2999', 'u32']);
   });
 });

@@ -1,6 +1,8 @@
 import RE2 from 're2';
 
 import { type LineIndex } from './line-index';
+import { GRAM, LiteralPrefilter } from './literal-prefilter';
+import { requiredLiterals } from './required-literals';
 
 type RE2Set = InstanceType<typeof RE2.Set>;
 
@@ -15,6 +17,8 @@ export interface ScanPattern {
   id: string;
   source: string;
   caseSensitive?: boolean;
+  /** Occurrences collected at most; bounds the work a pattern on every line of a huge log costs. */
+  maxHits: number;
 }
 
 export interface PatternHit {
@@ -34,7 +38,7 @@ export class PatternCompileError extends Error {
 }
 
 /** Compiles one pattern alone, to report a bad regex with its id before building a set. */
-export function compilePattern(pattern: ScanPattern): RE2 {
+export function compilePattern(pattern: Pick<ScanPattern, 'id' | 'source' | 'caseSensitive'>): RE2 {
   try {
     return new RE2(pattern.source, pattern.caseSensitive ? 'gm' : 'gim');
   } catch (error) {
@@ -45,67 +49,143 @@ export function compilePattern(pattern: ScanPattern): RE2 {
 /** Bytes per scanning chunk; chunks end on line boundaries. */
 const CHUNK_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
+/** Patterns per RE2.Set: RE2 refuses to compile a set past a fixed program budget. */
+const MAX_SET_PATTERNS = 256;
+
+/** Line-aligned chunk starts of a buffer: 0, then the first line start after every CHUNK_BYTES. */
+export function chunkStarts(input: Buffer): number[] {
+  const starts = [0];
+  let next = CHUNK_BYTES;
+  while (next < input.length) {
+    const newline = input.indexOf(NEWLINE, next);
+    if (newline === -1 || newline + 1 >= input.length) break;
+    starts.push(newline + 1);
+    next = newline + 1 + CHUNK_BYTES;
+  }
+  return starts;
+}
+
+interface SetShard {
+  set: RE2Set;
+  /** Scanner pattern index of each set member. */
+  members: number[];
+}
+
+function setSource({ source, caseSensitive }: ScanPattern): string {
+  return caseSensitive ? source : `(?i:${source})`;
+}
+
+/** RE2.Sets over the given patterns, halving a shard RE2 refuses to compile. */
+function buildShards(patterns: readonly ScanPattern[], members: number[]): SetShard[] {
+  if (members.length === 0) return [];
+  if (members.length > MAX_SET_PATTERNS) {
+    const middle = Math.ceil(members.length / 2);
+    return [
+      ...buildShards(patterns, members.slice(0, middle)),
+      ...buildShards(patterns, members.slice(middle)),
+    ];
+  }
+  try {
+    return [
+      {
+        set: new RE2.Set(
+          members.map((index) => setSource(patterns[index])),
+          'm',
+        ),
+        members,
+      },
+    ];
+  } catch (error) {
+    if (members.length === 1) throw error;
+    const middle = Math.ceil(members.length / 2);
+    return [
+      ...buildShards(patterns, members.slice(0, middle)),
+      ...buildShards(patterns, members.slice(middle)),
+    ];
+  }
+}
 
 /**
  * Finds many RE2 patterns in one text. RE2 runs in time linear in the input whatever the
- * pattern, so a hostile paste cannot make matching backtrack. The text is read in line-aligned
- * chunks: one `RE2.Set` pass per chunk tells which patterns occur in it, and only those run
- * inside that chunk to collect positions. A large log in which few patterns occur costs one
- * pass of the set; a pattern is never rerun over text where it does not occur.
+ * pattern, so a hostile paste cannot make matching backtrack. The cost must also stay nearly
+ * flat as the knowledge base grows, so the text is read once by a literal prefilter: a
+ * pattern with a required literal (`failed to wipe the XDP state`) runs only in the
+ * line-aligned chunks where that literal occurs. The few patterns without one (`\bmtu\s*=`)
+ * are found per chunk by RE2.Sets.
  *
  * A match never crosses a chunk boundary, which always falls between lines: patterns are
  * meant to match within a line (multi-line evidence is a `sequence` of single-line patterns).
+ * The prefilter folds ASCII case only, so a case-insensitive pattern relying on Unicode case
+ * folding of its literal (`ſ` for `s`) can be missed; log text is ASCII where it matters.
  */
 export class PatternScanner {
   private readonly regexes: RE2[];
-  private readonly set: RE2Set | undefined;
+  private readonly prefilter: LiteralPrefilter;
+  /** Scanner pattern indexes to run when a prefilter literal is found. */
+  private readonly patternsOfLiteral: number[][] = [];
+  private readonly shards: SetShard[];
 
   constructor(private readonly patterns: readonly ScanPattern[]) {
     this.regexes = patterns.map(compilePattern);
-    this.set =
-      patterns.length === 0
-        ? undefined
-        : new RE2.Set(
-            patterns.map(({ source, caseSensitive }) =>
-              caseSensitive ? source : `(?i:${source})`,
-            ),
-            'm',
-          );
+    const literalIds = new Map<string, number>();
+    const unfiltered: number[] = [];
+    patterns.forEach((pattern, index) => {
+      const literals = requiredLiterals(pattern.source, GRAM);
+      if (!literals) {
+        unfiltered.push(index);
+        return;
+      }
+      for (const literal of literals) {
+        let id = literalIds.get(literal);
+        if (id === undefined) {
+          id = literalIds.size;
+          literalIds.set(literal, id);
+          this.patternsOfLiteral.push([]);
+        }
+        this.patternsOfLiteral[id].push(index);
+      }
+    });
+    this.prefilter = new LiteralPrefilter([...literalIds.keys()]);
+    this.shards = buildShards(patterns, unfiltered);
   }
 
   get size(): number {
     return this.patterns.length;
   }
 
-  /**
-   * Hits per pattern id, in text order. `maxHitsPerPattern` bounds the work and memory a
-   * pattern repeated on every line of a huge log can cost.
-   */
-  scan(input: Buffer, lines: LineIndex, maxHitsPerPattern: number): Map<string, PatternHit[]> {
-    const found: PatternHit[][] = this.patterns.map(() => []);
-    if (!this.set || input.length === 0) return new Map();
-    let start = 0;
-    while (start < input.length) {
-      let end = Math.min(start + CHUNK_BYTES, input.length);
-      if (end < input.length) {
-        const newline = input.indexOf(NEWLINE, end);
-        end = newline === -1 ? input.length : newline + 1;
-      }
-      const chunk = input.subarray(start, end);
-      for (const index of this.set.match(chunk)) {
-        if (found[index].length < maxHitsPerPattern) {
-          this.collect(index, chunk, start, lines, found[index], maxHitsPerPattern);
-        }
-      }
-      start = end;
-    }
+  /** How the patterns are searched: by required literal, or through RE2.Sets. */
+  get layout(): { prefiltered: number; inSets: number; sets: number } {
+    const inSets = this.shards.reduce((sum, shard) => sum + shard.members.length, 0);
+    return { prefiltered: this.patterns.length - inSets, inSets, sets: this.shards.length };
+  }
+
+  /** Hits per pattern id, in text order, at most `maxHits` of each. */
+  scan(input: Buffer, lines: LineIndex): Map<string, PatternHit[]> {
     const hits = new Map<string, PatternHit[]>();
+    if (this.patterns.length === 0 || input.length === 0) return hits;
+    const found: PatternHit[][] = this.patterns.map(() => []);
+    const starts = chunkStarts(input);
+    const literalsByChunk = this.prefilter.scan(input, starts);
+    starts.forEach((start, chunkIndex) => {
+      const chunk = input.subarray(start, starts[chunkIndex + 1] ?? input.length);
+      const candidates = new Set<number>();
+      for (const literal of literalsByChunk[chunkIndex]) {
+        for (const index of this.patternsOfLiteral[literal]) candidates.add(index);
+      }
+      for (const shard of this.shards) {
+        for (const member of shard.set.match(chunk)) candidates.add(shard.members[member]);
+      }
+      for (const index of candidates) {
+        const { maxHits } = this.patterns[index];
+        if (found[index].length < maxHits)
+          this.collect(index, chunk, start, lines, found[index], maxHits);
+      }
+    });
     found.forEach((patternHits, index) => {
       if (patternHits.length > 0) hits.set(this.patterns[index].id, patternHits);
     });
     return hits;
   }
-
   private collect(
     index: number,
     chunk: Buffer,

@@ -1,0 +1,51 @@
+import { type AnalysisRecord } from '../database/repositories/analysis.repository';
+import { type FeedbackRecord, type Verdict } from '../database/repositories/feedback.repository';
+import { type Fact, type RankedCause, type TriageContext, type TriageTimings } from '../engine';
+
+/** The contract of API.md: id, createdAt, facts, causes, timings; plus input size and redactions. */
+export interface AnalysisResponse {
+  id: string;
+  createdAt: string;
+  source: string | null;
+  input: { bytes: number; lines: number };
+  /** How many secrets were replaced by `[REDACTED]` before the paste was analysed and stored. */
+  redactions: number;
+  context: TriageContext | null;
+  facts: Fact[];
+  causes: RankedCause[];
+  timings: TriageTimings;
+}
+
+export interface FeedbackResponse {
+  id: string;
+  analysisId: string;
+  issueId: string;
+  verdict: Verdict;
+  comment: string | null;
+  createdAt: string;
+}
+
+export function mapAnalysis(record: AnalysisRecord): AnalysisResponse {
+  return {
+    id: record.id,
+    createdAt: record.createdAt.toISOString(),
+    source: record.source,
+    input: { bytes: record.inputBytes, lines: record.inputLines },
+    redactions: record.redactionCount,
+    context: record.context,
+    facts: record.facts,
+    causes: record.causes,
+    timings: record.timings,
+  };
+}
+
+export function mapFeedback(record: FeedbackRecord): FeedbackResponse {
+  return {
+    id: record.id,
+    analysisId: record.analysisId,
+    issueId: record.issueId,
+    verdict: record.verdict,
+    comment: record.comment,
+    createdAt: record.createdAt.toISOString(),
+  };
+}

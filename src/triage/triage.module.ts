@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { KnowledgeBaseModule } from '../knowledge-base/knowledge-base.module';
+import { TriageController } from './triage.controller';
+import { TriageService } from './triage.service';
+
+@Module({
+  imports: [KnowledgeBaseModule],
+  controllers: [TriageController],
+  providers: [TriageService],
+  exports: [TriageService],
+})
+export class TriageModule {}
