@@ -37,7 +37,7 @@ const HEALTHY: LineMaker[] = [
     `${t} worker-3 kubelet[1201]: I1122 ${t.slice(7)} 1201 prober.go:107] "Probe succeeded" probeType="Readiness" pod="${pick(r, NAMESPACES)}/${pick(r, PODS)}" containerName="app"`,
   (r, t) =>
     `${t} worker-3 containerd[987]: time="2024-11-22T${t.slice(7)}Z" level=info msg="StartContainer for \\"${Math.floor(r() * 1e12).toString(16)}\\" returns successfully"`,
-  (r, t) =>
+  (_r, t) =>
     `${t} worker-3 containerd[987]: time="2024-11-22T${t.slice(7)}Z" level=info msg="ImageCreate event name:\\"registry.k8s.io/pause:3.9\\""`,
   (r, t) =>
     `2024-11-22 ${t.slice(7)}.${Math.floor(r() * 999)} [INFO][65] felix/int_dataplane.go 1954: Received *proto.WorkloadEndpointUpdate update from calculation graph msg=id:<orchestrator_id:"k8s" workload_id:"${pick(r, NAMESPACES)}/${pick(r, PODS)}" endpoint_id:"eth0" > endpoint:<state:"active" name:"cali${Math.floor(r() * 1e10).toString(16)}" ipv4_nets:"${ip(r)}/32" >`,

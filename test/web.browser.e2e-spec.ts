@@ -39,6 +39,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 // Page expressions are strings: the test is compiled without the DOM library.
 const ACTIVE_ELEMENT_ID = 'document.activeElement && document.activeElement.id';
 const ACTIVE_ELEMENT_TEXT = 'document.activeElement && document.activeElement.textContent.trim()';
+const SELECTED_FILE_COUNT = "document.getElementById('file').files.length";
 
 jest.setTimeout(120_000);
 
@@ -105,8 +106,13 @@ describe('the web UI in chromium', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from(CALICO_NODE_LOG),
     });
+    // The file is read asynchronously: wait for the status line before reading the text box.
+    await page
+      .locator('[data-file-status]')
+      .filter({ hasText: 'Loaded calico-node.log' })
+      .waitFor();
     await expect(page.inputValue('#text')).resolves.toBe(CALICO_NODE_LOG);
-    await expect(page.innerText('[data-file-status]')).resolves.toContain('Loaded calico-node.log');
+    await expect(page.evaluate(SELECTED_FILE_COUNT)).resolves.toBe(0);
 
     // Keyboard only: labels lead to the inputs, Tab moves between them, Enter submits.
     await page.getByLabel('CNI', { exact: true }).focus();
@@ -123,6 +129,7 @@ describe('the web UI in chromium', () => {
 
     // The result: the right first cause, its evidence line highlighted in context.
     const analysisId = page.url().split('/').pop() ?? '';
+    await expect(page.title()).resolves.toBe(`${XDP_TITLE} (analysis) · kubetriage`);
     const first = page.locator('.causes > li').first();
     await expect(first.locator('h2').innerText()).resolves.toBe(XDP_TITLE);
     await expect(first.locator('.badge').innerText()).resolves.toBe('High confidence');
@@ -172,7 +179,7 @@ describe('the web UI in chromium', () => {
     const button = page.locator('.command .copy-button').first();
     const command = await button.getAttribute('data-copy');
     await button.click();
-    await expect(button.innerText()).resolves.toBe('Copied');
+    await page.locator('.command .copy-button').filter({ hasText: 'Copied' }).waitFor();
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(command);
     expect(browserErrors).toEqual([]);
   });

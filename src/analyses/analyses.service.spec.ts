@@ -30,6 +30,7 @@ function analysisRecord(): AnalysisRecord {
     facts: [],
     causes: [],
     timings: { totalMs: 1, scanMs: 0, similarityMs: 0, rankingMs: 0 },
+    partial: null,
   };
 }
 

@@ -14,6 +14,11 @@ export interface AnalysisResponse {
   facts: Fact[];
   causes: RankedCause[];
   timings: TriageTimings;
+  /**
+   * Present when TRIAGE_TIMEOUT_MS ran out on a huge paste: the causes rest on its first
+   * `scannedLines` lines only.
+   */
+  partial?: { reason: 'timeout'; scannedBytes: number; scannedLines: number };
 }
 
 export interface FeedbackResponse {
@@ -36,6 +41,7 @@ export function mapAnalysis(record: AnalysisRecord): AnalysisResponse {
     facts: record.facts,
     causes: record.causes,
     timings: record.timings,
+    ...(record.partial ? { partial: record.partial } : {}),
   };
 }
 

@@ -31,6 +31,18 @@ export interface AppConfig {
   /** `PUBLIC_URL`: the address people open, for links in chat replies; default http://localhost:3000. */
   publicUrl: string;
   chatops: ChatopsConfig;
+  /**
+   * `TRIAGE_TIMEOUT_MS`, default 10000: a triage still scanning after this long ranks what it
+   * found so far and the answer is marked partial.
+   */
+  triageTimeoutMs: number;
+  /**
+   * `WORKER_THRESHOLD`, default `1mb`: pastes at least this large are matched on a worker
+   * thread, so the event loop keeps serving other requests.
+   */
+  workerThresholdBytes: number;
+  /** `WORKER_THREADS`, default 2 (at most the number of CPUs): worker threads for large pastes. */
+  workerThreads: number;
 }
 
 /** Who sees a chat reply: only the person who ran the command, or the whole channel. */
@@ -112,11 +124,44 @@ export function loadAppConfig(env: Environment, defaults: ConfigDefaults): AppCo
   const logLevel = parseLogLevel(value('LOG_LEVEL'), problems);
   const publicUrl = parsePublicUrl(value('PUBLIC_URL'), problems);
   const chatops = parseChatops(value, problems);
+  const triageTimeoutMs = parseWholeNumber(
+    'TRIAGE_TIMEOUT_MS',
+    value('TRIAGE_TIMEOUT_MS'),
+    10_000,
+    1,
+    600_000,
+    problems,
+  );
+  const workerThresholdBytes = parseByteSize(
+    value('WORKER_THRESHOLD') ?? '1mb',
+    problems,
+    'WORKER_THRESHOLD',
+  );
+  const workerThreads = parseWholeNumber(
+    'WORKER_THREADS',
+    value('WORKER_THREADS'),
+    2,
+    1,
+    64,
+    problems,
+  );
 
   if (problems.length > 0) {
     throw new ConfigValidationError(problems);
   }
-  return { port, host, database, bodyLimitBytes, patternsDir, logLevel, publicUrl, chatops };
+  return {
+    port,
+    host,
+    database,
+    bodyLimitBytes,
+    patternsDir,
+    logLevel,
+    publicUrl,
+    chatops,
+    triageTimeoutMs,
+    workerThresholdBytes,
+    workerThreads,
+  };
 }
 
 let fromEnv: AppConfig | undefined;
@@ -129,6 +174,23 @@ export function readAppConfigFromEnv(): AppConfig {
 
 /** Nest provider of the configuration: inject with `@Inject(appConfig.KEY) config: AppConfig`. */
 export const appConfig = registerAs('app', readAppConfigFromEnv);
+
+function parseWholeNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  minimum: number,
+  maximum: number,
+  problems: string[],
+): number {
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < minimum || parsed > maximum) {
+    problems.push(`${name} must be a whole number from ${minimum} to ${maximum}, got "${raw}"`);
+    return fallback;
+  }
+  return parsed;
+}
 
 function parsePort(raw: string | undefined, problems: string[]): number {
   if (raw === undefined) return 3000;

@@ -75,4 +75,18 @@ describe(TriageEngine.name, () => {
   it('answers an empty text with nothing', () => {
     expect(sut.triage('')).toMatchObject({ facts: [], causes: [], input: { bytes: 0, lines: 0 } });
   });
+
+  it('returns what it found so far when the time runs out, and says how far it read', () => {
+    const filler =
+      'I1122 08:00:00.000000       1 proxier.go:798] "Syncing iptables rules"\n'.repeat(30_000);
+    const text = `failed to wipe the XDP state\n${filler}${filler}`;
+    const result = sut.triage(text, undefined, { timeoutMs: 0 });
+    expect(result.partial).toEqual({
+      reason: 'timeout',
+      scannedBytes: expect.any(Number),
+      scannedLines: expect.any(Number),
+    });
+    expect(result.partial?.scannedBytes).toBeLessThan(result.input.bytes);
+    expect(sut.triage(text).partial).toBeUndefined();
+  });
 });

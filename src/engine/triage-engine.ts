@@ -5,7 +5,12 @@ import { SymptomIndex } from './similarity/symptom-index';
 import { LineIndex } from './text/line-index';
 import { PatternScanner } from './text/pattern-scanner';
 import { proseExcerpt } from './text/prose-excerpt';
-import { type KnownIssue, type TriageContext, type TriageResult } from './types';
+import {
+  type KnownIssue,
+  type TriageContext,
+  type TriageOptions,
+  type TriageResult,
+} from './types';
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
@@ -30,13 +35,14 @@ export class TriageEngine {
     return this.scanner.layout;
   }
 
-  triage(text: string, context?: TriageContext): TriageResult {
+  triage(text: string, context?: TriageContext, options: TriageOptions = {}): TriageResult {
     const started = performance.now();
+    const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
     const input = Buffer.from(text, 'utf8');
     const lines = new LineIndex(input);
 
     const scanStarted = performance.now();
-    const hits = this.scanner.scan(input, lines);
+    const { hits, scannedBytes } = this.scanner.scan(input, lines, deadline);
     const facts = mergeFacts(factsFromHits(hits), contextFacts(context));
     const signals = this.signals.interpret(hits);
     const similarityStarted = performance.now();
@@ -49,6 +55,15 @@ export class TriageEngine {
       facts,
       causes,
       input: { bytes: input.length, lines: lines.lineCount },
+      ...(scannedBytes < input.length
+        ? {
+            partial: {
+              reason: 'timeout' as const,
+              scannedBytes,
+              scannedLines: scannedBytes === 0 ? 0 : lines.lineAt(scannedBytes - 1),
+            },
+          }
+        : {}),
       timings: {
         totalMs: round(finished - started),
         scanMs: round(similarityStarted - scanStarted),

@@ -154,10 +154,20 @@ export interface TriageTimings {
   rankingMs: number;
 }
 
+export interface TriageOptions {
+  /**
+   * Stop scanning after this many milliseconds and rank what was found so far (the result is
+   * then marked `partial`). Checked between 64 KB chunks of the text.
+   */
+  timeoutMs?: number;
+}
+
 export interface TriageResult {
   facts: Fact[];
   causes: RankedCause[];
   timings: TriageTimings;
   /** Input size in bytes (UTF-8) and lines, for statistics. */
   input: { bytes: number; lines: number };
+  /** Present when the time ran out: only the first `scannedBytes` (`scannedLines`) were read. */
+  partial?: { reason: 'timeout'; scannedBytes: number; scannedLines: number };
 }

@@ -1,5 +1,6 @@
 import { type Clock } from '../common/clock';
 import { type IdGenerator } from '../common/id-generator';
+import { type AppConfig } from '../config/app-config';
 import {
   type AnalysisRecord,
   type AnalysisRepository,
@@ -8,6 +9,7 @@ import { TriageEngine } from '../engine';
 import { type KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
 import { knownIssue } from '../knowledge-base/known-issue.fixture';
 import { TriageService } from './triage.service';
+import { TriageRunner } from './triage-runner';
 
 const NOW = new Date('2025-01-02T03:04:05.000Z');
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -32,6 +34,11 @@ describe(TriageService.name, () => {
       analyses,
       { now: () => NOW } as Clock,
       { uuid: () => ID } as IdGenerator,
+      new TriageRunner({
+        triageTimeoutMs: 10_000,
+        workerThresholdBytes: 1024 ** 2,
+        workerThreads: 1,
+      } as AppConfig),
     );
   });
 

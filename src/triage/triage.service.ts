@@ -8,8 +8,8 @@ import {
   AnalysisRepository,
 } from '../database/repositories/analysis.repository';
 import { KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
-import { redactSecrets } from '../redaction/redact-secrets';
 import { type TriageRequest } from './triage-request.dto';
+import { TriageRunner } from './triage-runner';
 
 /**
  * The one triage path every surface uses (API, web form, chat): redact → match → store. Secrets are
@@ -22,11 +22,14 @@ export class TriageService {
     private readonly analyses: AnalysisRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly runner: TriageRunner,
   ) {}
 
   async triage(request: TriageRequest): Promise<AnalysisResponse> {
-    const redaction = redactSecrets(request.text);
-    const result = this.knowledgeBase.getEngine().triage(redaction.text, request.context);
+    const { redactedText, redactionCount, result } = await this.runner.run(
+      this.knowledgeBase.getEngine(),
+      { text: request.text, context: request.context },
+    );
     const record: AnalysisRecord = {
       id: this.ids.uuid(),
       createdAt: this.clock.now(),
@@ -34,12 +37,13 @@ export class TriageService {
       // The size submitted, not the size after redaction; the line count is the same.
       inputBytes: Buffer.byteLength(request.text, 'utf8'),
       inputLines: result.input.lines,
-      redactionCount: redaction.count,
-      redacted: redaction.text,
+      redactionCount,
+      redacted: redactedText,
       context: request.context ?? null,
       facts: result.facts,
       causes: result.causes,
       timings: result.timings,
+      partial: result.partial ?? null,
     };
     await this.analyses.create(record);
     return mapAnalysis(record);

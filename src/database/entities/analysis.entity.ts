@@ -41,6 +41,10 @@ export class AnalysisEntity {
   @Column({ type: 'text' })
   timings!: string;
 
+  /** JSON of how far a scan that ran out of time read; null when the analysis is complete. */
+  @Column({ type: 'text', nullable: true })
+  partial!: string | null;
+
   @OneToMany(() => AnalysisCauseEntity, (cause) => cause.analysis, { cascade: ['insert'] })
   causeRows?: AnalysisCauseEntity[];
 }

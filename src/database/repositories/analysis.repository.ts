@@ -5,6 +5,7 @@ import {
   type Fact,
   type RankedCause,
   type TriageContext,
+  type TriageResult,
   type TriageTimings,
 } from '../../engine/types';
 import { AnalysisEntity } from '../entities/analysis.entity';
@@ -24,6 +25,8 @@ export interface AnalysisRecord {
   facts: Fact[];
   causes: RankedCause[];
   timings: TriageTimings;
+  /** Set when the scan ran out of time and the causes rest on the part it read. */
+  partial: TriageResult['partial'] | null;
 }
 
 @Injectable()
@@ -80,6 +83,7 @@ function toEntity(record: AnalysisRecord): AnalysisEntity {
   entity.facts = JSON.stringify(record.facts);
   entity.causes = JSON.stringify(record.causes);
   entity.timings = JSON.stringify(record.timings);
+  entity.partial = record.partial ? JSON.stringify(record.partial) : null;
   return entity;
 }
 
@@ -96,5 +100,6 @@ function toRecord(entity: AnalysisEntity): AnalysisRecord {
     facts: JSON.parse(entity.facts) as Fact[],
     causes: JSON.parse(entity.causes) as RankedCause[],
     timings: JSON.parse(entity.timings) as TriageTimings,
+    partial: entity.partial ? (JSON.parse(entity.partial) as TriageResult['partial']) : null,
   };
 }

@@ -7,7 +7,7 @@ const scanner = new PatternScanner(FACT_SCAN_PATTERNS);
 
 function factsOf(text: string): Fact[] {
   const input = Buffer.from(text);
-  return factsFromHits(scanner.scan(input, new LineIndex(input)));
+  return factsFromHits(scanner.scan(input, new LineIndex(input)).hits);
 }
 
 function valuesOf(text: string, name: Fact['name']): string[] {

@@ -55,7 +55,7 @@ describe(SignalMatcher.name, () => {
       'x\nFailed to execute ip(6)tables-restore\nunknown option "--set-mark"\nfelix FATAL boom',
     );
     const sut = new SignalMatcher([issue]);
-    const hits = new PatternScanner(sut.patterns).scan(input, new LineIndex(input));
+    const { hits } = new PatternScanner(sut.patterns).scan(input, new LineIndex(input));
     const matches = sut.interpret(hits).get('demo') ?? [];
     expect(matches.map((m) => [m.signal.id, m.lines])).toEqual([
       ['single', [4]],

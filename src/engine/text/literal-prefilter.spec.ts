@@ -13,19 +13,19 @@ describe(LiteralPrefilter.name, () => {
     );
     const secondChunk = text.indexOf('nf_conntrack');
     const found = sut.scan(text, [0, secondChunk]);
-    expect(found.map((set) => [...set].sort())).toEqual([[0], [1, 2]]);
+    expect(found.map((set) => [...(set ?? [])].sort())).toEqual([[0], [1, 2]]);
   });
 
   it('attributes a literal straddling a chunk start to the chunk it starts in', () => {
     const sut = new LiteralPrefilter(['abcdefgh']);
     const text = Buffer.from('..abcdefgh..');
-    expect(sut.scan(text, [0, 5]).map((set) => [...set])).toEqual([[0], []]);
+    expect(sut.scan(text, [0, 5]).map((set) => [...(set ?? [])])).toEqual([[0], []]);
   });
 
   it('tells apart literals sharing grams', () => {
     const sut = new LiteralPrefilter(['failed to wipe', 'failed to load', 'failed to']);
     const found = sut.scan(Buffer.from('Failed to load BPF program'), [0]);
-    expect([...found[0]].sort()).toEqual([1, 2]);
+    expect([...(found[0] ?? [])].sort()).toEqual([1, 2]);
   });
 
   it('refuses a literal too short to key', () => {

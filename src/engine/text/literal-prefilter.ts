@@ -62,10 +62,15 @@ export class LiteralPrefilter {
 
   /**
    * For each chunk (given by its start offsets, ascending, first 0), the literals found in it.
-   * A literal is attributed to the chunk where it starts.
+   * A literal is attributed to the chunk where it starts. Past the `deadline` (checked at chunk
+   * boundaries) the remaining chunks are left undefined: not scanned.
    */
-  scan(input: Uint8Array, chunkStarts: readonly number[]): Set<number>[] {
-    const found = chunkStarts.map(() => new Set<number>());
+  scan(
+    input: Uint8Array,
+    chunkStarts: readonly number[],
+    deadline = Infinity,
+  ): (Set<number> | undefined)[] {
+    const found: (Set<number> | undefined)[] = chunkStarts.map(() => new Set<number>());
     if (this.literalCount === 0) return found;
     // The chunk each literal was last found in: a literal on every line is compared once a chunk.
     const lastFound = new Int32Array(this.literalCount).fill(-1);
@@ -78,9 +83,15 @@ export class LiteralPrefilter {
       if (i < GRAM - 1) continue;
       const candidates = bySlot[slot(gram)];
       if (candidates === undefined) continue;
-      while (i >= nextChunkStart) {
-        chunk++;
-        nextChunkStart = chunkStarts[chunk + 1] ?? Infinity;
+      if (i >= nextChunkStart) {
+        while (i >= nextChunkStart) {
+          chunk++;
+          nextChunkStart = chunkStarts[chunk + 1] ?? Infinity;
+        }
+        if (performance.now() > deadline) {
+          for (let rest = chunk; rest < found.length; rest++) found[rest] = undefined;
+          return found;
+        }
       }
       const gramStart = i - (GRAM - 1);
       for (const { gram: key, literal, bytes, offset } of candidates) {
@@ -98,7 +109,7 @@ export class LiteralPrefilter {
         // A literal keyed late in itself can start in an earlier chunk than the scan is in.
         let owner = chunk;
         while (owner > 0 && start < chunkStarts[owner]) owner--;
-        found[owner].add(literal);
+        found[owner]?.add(literal);
         if (owner === chunk) lastFound[literal] = chunk;
       }
     }

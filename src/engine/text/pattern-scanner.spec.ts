@@ -10,10 +10,8 @@ type Pattern = Omit<ScanPattern, 'maxHits'>;
 
 function scan(patterns: Pattern[], text: string, maxHits = 10) {
   const input = Buffer.from(text);
-  return new PatternScanner(patterns.map((pattern) => ({ ...pattern, maxHits }))).scan(
-    input,
-    new LineIndex(input),
-  );
+  const sut = new PatternScanner(patterns.map((pattern) => ({ ...pattern, maxHits })));
+  return sut.scan(input, new LineIndex(input)).hits;
 }
 
 describe(PatternScanner.name, () => {
@@ -84,6 +82,6 @@ describe('PatternScanner at scale', () => {
     const sut = new PatternScanner([...patterns, ...unfiltered]);
     expect(sut.layout).toMatchObject({ prefiltered: 3000, inSets: 600 });
     const input = Buffer.from('x component2999 pod failed with code 7\nabc12\n');
-    expect([...sut.scan(input, new LineIndex(input)).keys()].sort()).toEqual(['p2999', 'u32']);
+    expect([...sut.scan(input, new LineIndex(input)).hits.keys()].sort()).toEqual(['p2999', 'u32']);
   });
 });

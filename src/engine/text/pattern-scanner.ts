@@ -65,6 +65,12 @@ export function chunkStarts(input: Buffer): number[] {
   return starts;
 }
 
+export interface ScanResult {
+  hits: Map<string, PatternHit[]>;
+  /** Bytes from the start of the text that were scanned: all of it unless a deadline passed. */
+  scannedBytes: number;
+}
+
 interface SetShard {
   set: RE2Set;
   /** Scanner pattern index of each set member. */
@@ -159,17 +165,28 @@ export class PatternScanner {
     return { prefiltered: this.patterns.length - inSets, inSets, sets: this.shards.length };
   }
 
-  /** Hits per pattern id, in text order, at most `maxHits` of each. */
-  scan(input: Buffer, lines: LineIndex): Map<string, PatternHit[]> {
+  /**
+   * Hits per pattern id, in text order, at most `maxHits` of each. With a `deadline` (a
+   * `performance.now()` time) the scan stops at the first chunk boundary past it: the hits
+   * found so far are kept and `scannedBytes` says how far it got.
+   */
+  scan(input: Buffer, lines: LineIndex, deadline = Infinity): ScanResult {
     const hits = new Map<string, PatternHit[]>();
-    if (this.patterns.length === 0 || input.length === 0) return hits;
+    if (this.patterns.length === 0 || input.length === 0)
+      return { hits, scannedBytes: input.length };
     const found: PatternHit[][] = this.patterns.map(() => []);
     const starts = chunkStarts(input);
-    const literalsByChunk = this.prefilter.scan(input, starts);
-    starts.forEach((start, chunkIndex) => {
+    const literalsByChunk = this.prefilter.scan(input, starts, deadline);
+    let scannedBytes = input.length;
+    for (let chunkIndex = 0; chunkIndex < starts.length; chunkIndex++) {
+      const start = starts[chunkIndex];
+      if (literalsByChunk[chunkIndex] === undefined || performance.now() > deadline) {
+        scannedBytes = start;
+        break;
+      }
       const chunk = input.subarray(start, starts[chunkIndex + 1] ?? input.length);
       const candidates = new Set<number>();
-      for (const literal of literalsByChunk[chunkIndex]) {
+      for (const literal of literalsByChunk[chunkIndex] ?? []) {
         for (const index of this.patternsOfLiteral[literal]) candidates.add(index);
       }
       for (const shard of this.shards) {
@@ -177,15 +194,17 @@ export class PatternScanner {
       }
       for (const index of candidates) {
         const { maxHits } = this.patterns[index];
-        if (found[index].length < maxHits)
+        if (found[index].length < maxHits) {
           this.collect(index, chunk, start, lines, found[index], maxHits);
+        }
       }
-    });
+    }
     found.forEach((patternHits, index) => {
       if (patternHits.length > 0) hits.set(this.patterns[index].id, patternHits);
     });
-    return hits;
+    return { hits, scannedBytes };
   }
+
   private collect(
     index: number,
     chunk: Buffer,

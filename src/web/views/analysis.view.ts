@@ -68,7 +68,10 @@ export function analysisView(page: AnalysisPage): SafeHtml {
       </div>
     </div>
     ${page.causes.length === 0 ? unmatchedView(page) : causesView(page)}`;
-  return layoutView({ title: 'Analysis result', assets: page.assets, section: 'none', body });
+  // The tab (and a shared link's preview) names the best cause.
+  const title =
+    page.causes.length > 0 ? `${page.causes[0].title} (analysis)` : 'No known issue matched';
+  return layoutView({ title, assets: page.assets, section: 'none', body });
 }
 
 function unmatchedView(page: AnalysisPage): SafeHtml {
