@@ -10,6 +10,7 @@ import {
 } from '../database/repositories/feedback.repository';
 import { type KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
 import { knownIssue } from '../knowledge-base/known-issue.fixture';
+import { MetricsService } from '../observability/metrics/metrics.service';
 import { AnalysesService } from './analyses.service';
 import { AnalysisException, AnalysisExceptionCode } from './analysis.exception';
 
@@ -37,9 +38,11 @@ function analysisRecord(): AnalysisRecord {
 describe(AnalysesService.name, () => {
   let analyses: jest.Mocked<Pick<AnalysisRepository, 'findById' | 'findCauseIssueIds'>>;
   let stored: FeedbackRecord[];
+  let metrics: MetricsService;
   let sut: AnalysesService;
 
   beforeEach(() => {
+    metrics = new MetricsService();
     stored = [];
     analyses = { findById: jest.fn(), findCauseIssueIds: jest.fn() };
     const feedback = {
@@ -56,6 +59,7 @@ describe(AnalysesService.name, () => {
       knowledgeBase,
       { now: () => NOW } as Clock,
       { uuid: () => FEEDBACK_ID } as IdGenerator,
+      metrics,
     );
   });
 
@@ -97,6 +101,9 @@ describe(AnalysesService.name, () => {
         createdAt: NOW.toISOString(),
       });
       expect(stored).toHaveLength(1);
+      expect(await metrics.exposition()).toContain(
+        'kubetriage_known_issue_feedback_total{issue_id="retired-but-returned",verdict="rejected"} 1',
+      );
     });
 
     it('accepts a known issue that was not among the causes', async () => {

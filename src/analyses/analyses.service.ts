@@ -8,6 +8,8 @@ import {
   FeedbackRepository,
 } from '../database/repositories/feedback.repository';
 import { KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
+import { MetricsService } from '../observability/metrics/metrics.service';
+import { redactSecrets } from '../redaction/redact-secrets';
 import { AnalysisException, AnalysisExceptionCode } from './analysis.exception';
 import {
   type AnalysisResponse,
@@ -15,6 +17,7 @@ import {
   mapAnalysis,
   mapFeedback,
 } from './analysis.mapper';
+import { type AnalysisReader, mayRead } from './analysis-reader';
 import { type FeedbackRequestDto } from './feedback-request.dto';
 
 @Injectable()
@@ -25,17 +28,22 @@ export class AnalysesService {
     private readonly knowledgeBase: KnowledgeBaseService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly metrics: MetricsService,
   ) {}
 
-  async get(id: string): Promise<AnalysisResponse> {
+  /** An analysis the reader may see; any other is ANALYSIS_NOT_FOUND, as if it did not exist. */
+  async get(id: string, reader: AnalysisReader): Promise<AnalysisResponse> {
     const record = await this.analyses.findById(id);
-    if (!record) {
+    if (!record || !mayRead(reader, record.ownerKeyId)) {
       throw notFound(id);
     }
     return mapAnalysis(record);
   }
 
-  /** The stored analysis with its redacted paste, for the result page's evidence in context. */
+  /**
+   * The stored analysis with its redacted paste, for the result page's evidence in context. The
+   * page's address (a random UUID, also printed by the CLI and posted in chat) is what grants it.
+   */
   async getWithPaste(id: string): Promise<{ analysis: AnalysisResponse; paste: string }> {
     const record = await this.analyses.findById(id);
     if (!record) {
@@ -49,7 +57,15 @@ export class AnalysesService {
    * active known issue (a person confirming the cause the service missed); anything else is
    * refused with FEEDBACK_ISSUE_UNKNOWN (422).
    */
-  async addFeedback(analysisId: string, request: FeedbackRequestDto): Promise<FeedbackResponse> {
+  async addFeedback(
+    analysisId: string,
+    request: FeedbackRequestDto,
+    reader: AnalysisReader,
+  ): Promise<FeedbackResponse> {
+    if (reader.kind === 'owner') {
+      const owner = await this.analyses.findOwner(analysisId);
+      if (!owner || !mayRead(reader, owner.ownerKeyId)) throw notFound(analysisId);
+    }
     const causeIds = await this.analyses.findCauseIssueIds(analysisId);
     if (causeIds === null) {
       throw notFound(analysisId);
@@ -65,10 +81,12 @@ export class AnalysesService {
       analysisId,
       issueId: request.issueId,
       verdict: request.verdict,
-      comment: request.comment ?? null,
+      // A comment is free text like a paste: secrets pasted into it are not kept either.
+      comment: request.comment === undefined ? null : redactSecrets(request.comment).text,
       createdAt: this.clock.now(),
     };
     await this.feedback.create(record);
+    this.metrics.countFeedback(record.issueId, record.verdict);
     return mapFeedback(record);
   }
 }

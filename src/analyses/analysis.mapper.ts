@@ -19,6 +19,11 @@ export interface AnalysisResponse {
    * `scannedLines` lines only.
    */
   partial?: { reason: 'timeout'; scannedBytes: number; scannedLines: number };
+  /**
+   * false when the database was unavailable: the causes are given but nothing was stored, so the
+   * answer is 200 without a Location and GET /api/v1/analyses/{id} will not find it.
+   */
+  stored: boolean;
 }
 
 export interface FeedbackResponse {
@@ -30,7 +35,7 @@ export interface FeedbackResponse {
   createdAt: string;
 }
 
-export function mapAnalysis(record: AnalysisRecord): AnalysisResponse {
+export function mapAnalysis(record: AnalysisRecord, stored = true): AnalysisResponse {
   return {
     id: record.id,
     createdAt: record.createdAt.toISOString(),
@@ -42,6 +47,7 @@ export function mapAnalysis(record: AnalysisRecord): AnalysisResponse {
     causes: record.causes,
     timings: record.timings,
     ...(record.partial ? { partial: record.partial } : {}),
+    stored,
   };
 }
 

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 
 import { findPackageRoot } from './package-root';
+import { parseSecurityConfig, type SecurityConfig } from './security-config';
 
 export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -31,6 +32,8 @@ export interface AppConfig {
   /** `PUBLIC_URL`: the address people open, for links in chat replies; default http://localhost:3000. */
   publicUrl: string;
   chatops: ChatopsConfig;
+  /** API keys, rate limits, CORS and proxies: see security-config.ts. */
+  security: SecurityConfig;
   /**
    * `TRIAGE_TIMEOUT_MS`, default 10000: a triage still scanning after this long ranks what it
    * found so far and the answer is marked partial.
@@ -43,6 +46,16 @@ export interface AppConfig {
   workerThresholdBytes: number;
   /** `WORKER_THREADS`, default 2 (at most the number of CPUs): worker threads for large pastes. */
   workerThreads: number;
+  /**
+   * `DATABASE_TIMEOUT_MS`, default 5000: how long a statement waits for the database (SQLite's
+   * busy timeout, PostgreSQL's connect timeout) before the database counts as unavailable.
+   */
+  databaseTimeoutMs: number;
+  /**
+   * `SHUTDOWN_TIMEOUT_MS`, default 10000: after SIGTERM/SIGINT, in-flight requests get this long
+   * to finish before the process exits anyway (with code 1).
+   */
+  shutdownTimeoutMs: number;
 }
 
 /** Who sees a chat reply: only the person who ran the command, or the whole channel. */
@@ -124,6 +137,7 @@ export function loadAppConfig(env: Environment, defaults: ConfigDefaults): AppCo
   const logLevel = parseLogLevel(value('LOG_LEVEL'), problems);
   const publicUrl = parsePublicUrl(value('PUBLIC_URL'), problems);
   const chatops = parseChatops(value, problems);
+  const security = parseSecurityConfig(value, problems);
   const triageTimeoutMs = parseWholeNumber(
     'TRIAGE_TIMEOUT_MS',
     value('TRIAGE_TIMEOUT_MS'),
@@ -145,6 +159,22 @@ export function loadAppConfig(env: Environment, defaults: ConfigDefaults): AppCo
     64,
     problems,
   );
+  const databaseTimeoutMs = parseWholeNumber(
+    'DATABASE_TIMEOUT_MS',
+    value('DATABASE_TIMEOUT_MS'),
+    5000,
+    1,
+    600_000,
+    problems,
+  );
+  const shutdownTimeoutMs = parseWholeNumber(
+    'SHUTDOWN_TIMEOUT_MS',
+    value('SHUTDOWN_TIMEOUT_MS'),
+    10_000,
+    1,
+    600_000,
+    problems,
+  );
 
   if (problems.length > 0) {
     throw new ConfigValidationError(problems);
@@ -161,6 +191,9 @@ export function loadAppConfig(env: Environment, defaults: ConfigDefaults): AppCo
     triageTimeoutMs,
     workerThresholdBytes,
     workerThreads,
+    security,
+    databaseTimeoutMs,
+    shutdownTimeoutMs,
   };
 }
 

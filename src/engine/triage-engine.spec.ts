@@ -89,4 +89,13 @@ describe(TriageEngine.name, () => {
     expect(result.partial?.scannedBytes).toBeLessThan(result.input.bytes);
     expect(sut.triage(text).partial).toBeUndefined();
   });
+
+  it('gives the same answer for the same paste as text or as UTF-8 bytes', () => {
+    const text =
+      'Linux w 5.4.0-182-generic #202-Ubuntu SMP\n跨节点\nfailed to wipe the XDP state\n';
+    const fromBytes = sut.triage(Buffer.from(text));
+    const fromText = sut.triage(text);
+    expect(fromBytes.causes).toEqual(fromText.causes);
+    expect(fromBytes.facts).toEqual(fromText.facts);
+  });
 });

@@ -13,6 +13,8 @@ import {
 } from './types';
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
+/** Of a paste given as bytes, the head decoded for prose (people write above the log). */
+const PROSE_HEAD_BYTES = 512 * 1024;
 
 /**
  * Text in, ranked causes out. Built once per knowledge base (compiling every regex and the
@@ -35,10 +37,18 @@ export class TriageEngine {
     return this.scanner.layout;
   }
 
-  triage(text: string, context?: TriageContext, options: TriageOptions = {}): TriageResult {
+  /**
+   * Ranks the known causes of a paste. A large paste may come as UTF-8 bytes: the engine works
+   * on bytes, so a Buffer is used as it is instead of being copied.
+   */
+  triage(
+    text: string | Buffer,
+    context?: TriageContext,
+    options: TriageOptions = {},
+  ): TriageResult {
     const started = performance.now();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
-    const input = Buffer.from(text, 'utf8');
+    const input = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const lines = new LineIndex(input);
 
     const scanStarted = performance.now();
@@ -46,7 +56,9 @@ export class TriageEngine {
     const facts = mergeFacts(factsFromHits(hits), contextFacts(context));
     const signals = this.signals.interpret(hits);
     const similarityStarted = performance.now();
-    const similarity = this.symptoms.match(proseExcerpt(text));
+    const similarity = this.symptoms.match(
+      proseExcerpt(typeof text === 'string' ? text : input.toString('utf8', 0, PROSE_HEAD_BYTES)),
+    );
     const rankingStarted = performance.now();
     const causes = rankCauses({ issues: this.issues, facts, signals, similarity, lines });
     const finished = performance.now();

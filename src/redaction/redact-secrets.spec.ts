@@ -1,4 +1,4 @@
-import { REDACTED, redactSecrets } from './redact-secrets';
+import { REDACTED, redactSecrets, redactSecretsInBuffer } from './redact-secrets';
 
 const lineCount = (text: string): number => text.split('\n').length;
 
@@ -204,5 +204,23 @@ describe(redactSecrets.name, () => {
 
     expect(Date.now() - started).toBeLessThan(2000);
     expect(lineCount(sut.text)).toBe(lineCount(hostile));
+  });
+});
+
+describe('redactSecretsInBuffer', () => {
+  it('returns the very same buffer when there is nothing to redact', () => {
+    const input = Buffer.from('I1122 proxier.go:798] "Syncing iptables rules"\n'.repeat(1000));
+    const result = redactSecretsInBuffer(input);
+    expect(result.buffer).toBe(input);
+    expect(result.count).toBe(0);
+  });
+
+  it('redacts as the string path does when a secret is there', () => {
+    const text =
+      'ok\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789\nkubeadm join --token abcdef.0123456789abcdef\n';
+    const result = redactSecretsInBuffer(Buffer.from(text));
+    expect(result.buffer.toString()).toBe(redactSecrets(text).text);
+    expect(result.count).toBe(redactSecrets(text).count);
+    expect(result.buffer.toString()).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
   });
 });

@@ -136,6 +136,34 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Every rule's pattern (and a PEM header) in one set: does this paste hold anything to redact? */
+const ANY_SECRET = new RE2.Set(
+  [
+    ...RULES.map(({ pattern }) =>
+      pattern.flags.includes('i') ? `(?i:${pattern.source})` : pattern.source,
+    ),
+    PEM_BEGIN,
+  ],
+  'm',
+);
+
+export interface BufferRedactionResult {
+  /** The same buffer when nothing was redacted (no copy), else the redacted text's bytes. */
+  buffer: Buffer;
+  count: number;
+}
+
+/**
+ * Redaction of a paste received as bytes (a large text/plain body). One linear RE2 pass decides
+ * whether any rule can apply; a paste with nothing to redact, the usual case for a node log, is
+ * returned as it is, without the copies a string pipeline makes.
+ */
+export function redactSecretsInBuffer(input: Buffer): BufferRedactionResult {
+  if (!ANY_SECRET.test(input)) return { buffer: input, count: 0 };
+  const { text, count } = redactSecrets(input.toString('utf8'));
+  return { buffer: Buffer.from(text, 'utf8'), count };
+}
+
 /**
  * Replaces secrets in a paste (tokens, keys, passwords, PEM blocks) by `[REDACTED]` before it is
  * analysed or stored. Never changes the number of lines, so evidence line numbers stay valid.

@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 import { type Clock } from '../common/clock';
 import { type IdGenerator } from '../common/id-generator';
 import { type AppConfig } from '../config/app-config';
@@ -8,6 +10,7 @@ import {
 import { TriageEngine } from '../engine';
 import { type KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
 import { knownIssue } from '../knowledge-base/known-issue.fixture';
+import { MetricsService } from '../observability/metrics/metrics.service';
 import { TriageService } from './triage.service';
 import { TriageRunner } from './triage-runner';
 
@@ -17,15 +20,24 @@ const KEY_LINE = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0g
 
 describe(TriageService.name, () => {
   let created: AnalysisRecord[];
+  let storeFailure: Error | undefined;
   let engine: TriageEngine;
+  let metrics: MetricsService;
   let sut: TriageService;
+
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
 
   beforeEach(() => {
     created = [];
+    storeFailure = undefined;
+    metrics = new MetricsService();
     engine = new TriageEngine([knownIssue()]);
     const knowledgeBase = { getEngine: () => engine } as unknown as KnowledgeBaseService;
     const analyses = {
       create: jest.fn(async (record: AnalysisRecord) => {
+        if (storeFailure) throw storeFailure;
         created.push(record);
       }),
     } as unknown as AnalysisRepository;
@@ -39,6 +51,7 @@ describe(TriageService.name, () => {
         workerThresholdBytes: 1024 ** 2,
         workerThreads: 1,
       } as AppConfig),
+      metrics,
     );
   });
 
@@ -98,5 +111,41 @@ describe(TriageService.name, () => {
     const response = await sut.triage({ text });
 
     expect(response.input).toEqual({ bytes: Buffer.byteLength(text), lines: expect.any(Number) });
+  });
+
+  it('marks the analysis stored and counts it in the metrics', async () => {
+    const text = 'Linux n1 5.4.0-189-generic\nfelix: failed to wipe the XDP state\n';
+
+    const response = await sut.triage({ text });
+
+    expect(response.stored).toBe(true);
+    const exposition = await metrics.exposition();
+    expect(exposition).toContain(
+      'kubetriage_known_issue_matches_total{issue_id="calico-xdp-kernel-5.4"} 1',
+    );
+    expect(exposition).toContain('kubetriage_triage_duration_seconds_count{stored="true"} 1');
+    expect(exposition).toContain(`kubetriage_triage_input_bytes_sum ${Buffer.byteLength(text)}`);
+  });
+
+  it('still answers, marked not stored, while the database is unavailable', async () => {
+    storeFailure = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), {
+      code: 'ECONNREFUSED',
+    });
+
+    const response = await sut.triage({ text: 'felix: failed to wipe the XDP state\n' });
+
+    expect(response).toMatchObject({ id: ID, stored: false });
+    expect(response.causes[0].issueId).toBe('calico-xdp-kernel-5.4');
+    expect(await metrics.exposition()).toContain(
+      'kubetriage_triage_duration_seconds_count{stored="false"} 1',
+    );
+  });
+
+  it('throws a storage failure that is not an outage', async () => {
+    storeFailure = Object.assign(new Error('duplicate key value'), { code: '23505' });
+
+    await expect(sut.triage({ text: 'felix: failed to wipe the XDP state\n' })).rejects.toBe(
+      storeFailure,
+    );
   });
 });

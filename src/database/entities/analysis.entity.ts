@@ -45,6 +45,10 @@ export class AnalysisEntity {
   @Column({ type: 'text', nullable: true })
   partial!: string | null;
 
+  /** The API key that submitted the paste; null for the web form, chat, or without API keys. */
+  @Column({ name: 'api_key_id', type: 'varchar', length: 36, nullable: true })
+  apiKeyId!: string | null;
+
   @OneToMany(() => AnalysisCauseEntity, (cause) => cause.analysis, { cascade: ['insert'] })
   causeRows?: AnalysisCauseEntity[];
 }

@@ -10,6 +10,7 @@ import {
 } from '../../engine/types';
 import { AnalysisEntity } from '../entities/analysis.entity';
 import { AnalysisCauseEntity } from '../entities/analysis-cause.entity';
+import { storableNullableText, storableText } from '../storable-text';
 
 /** A stored analysis as the services see it (entities stay in this layer). */
 export interface AnalysisRecord {
@@ -27,6 +28,8 @@ export interface AnalysisRecord {
   timings: TriageTimings;
   /** Set when the scan ran out of time and the causes rest on the part it read. */
   partial: TriageResult['partial'] | null;
+  /** The API key that created it; null for the web form, chat, or without a key. */
+  ownerKeyId: string | null;
 }
 
 @Injectable()
@@ -57,6 +60,14 @@ export class AnalysisRepository {
     return entity ? toRecord(entity) : null;
   }
 
+  /** Who owns an analysis; null when the analysis does not exist. */
+  async findOwner(id: string): Promise<{ ownerKeyId: string | null } | null> {
+    const entity = await this.dataSource
+      .getRepository(AnalysisEntity)
+      .findOne({ select: { id: true, apiKeyId: true }, where: { id } });
+    return entity ? { ownerKeyId: entity.apiKeyId } : null;
+  }
+
   /** The issue ids an analysis returned, best first; null when the analysis does not exist. */
   async findCauseIssueIds(id: string): Promise<string[] | null> {
     const exists = await this.dataSource.getRepository(AnalysisEntity).existsBy({ id });
@@ -74,16 +85,17 @@ function toEntity(record: AnalysisRecord): AnalysisEntity {
   const entity = new AnalysisEntity();
   entity.id = record.id;
   entity.createdAt = record.createdAt;
-  entity.source = record.source;
+  entity.source = storableNullableText(record.source);
   entity.inputBytes = record.inputBytes;
   entity.inputLines = record.inputLines;
   entity.redactionCount = record.redactionCount;
-  entity.redacted = record.redacted;
+  entity.redacted = storableText(record.redacted);
   entity.context = record.context === null ? null : JSON.stringify(record.context);
   entity.facts = JSON.stringify(record.facts);
   entity.causes = JSON.stringify(record.causes);
   entity.timings = JSON.stringify(record.timings);
   entity.partial = record.partial ? JSON.stringify(record.partial) : null;
+  entity.apiKeyId = record.ownerKeyId;
   return entity;
 }
 
@@ -101,5 +113,6 @@ function toRecord(entity: AnalysisEntity): AnalysisRecord {
     causes: JSON.parse(entity.causes) as RankedCause[],
     timings: JSON.parse(entity.timings) as TriageTimings,
     partial: entity.partial ? (JSON.parse(entity.partial) as TriageResult['partial']) : null,
+    ownerKeyId: entity.apiKeyId,
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { FeedbackEntity } from '../entities/feedback.entity';
+import { storableNullableText } from '../storable-text';
 
 export type Verdict = 'confirmed' | 'rejected';
 
@@ -19,6 +20,8 @@ export class FeedbackRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(record: FeedbackRecord): Promise<void> {
-    await this.dataSource.getRepository(FeedbackEntity).insert({ ...record });
+    await this.dataSource
+      .getRepository(FeedbackEntity)
+      .insert({ ...record, comment: storableNullableText(record.comment) });
   }
 }

@@ -25,4 +25,11 @@ describe('proseExcerpt', () => {
       400,
     );
   });
+
+  it('does not take binary junk for prose', () => {
+    const junk = Buffer.from(
+      Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + 13) % 256),
+    ).toString('latin1');
+    expect(proseExcerpt(junk)).toBe('');
+  });
 });

@@ -24,14 +24,22 @@ const LOG_PREFIX = new RegExp(
   ].join('|'),
 );
 const KEY_VALUES = /\b\w+=\S+[^\n]*?\b\w+=\S+/;
-const WORDS = /[\p{L}][\p{L}'-]+/gu;
+const WORDS = /[A-Za-z][A-Za-z'-]+/g;
 const HAN = /\p{Script=Han}/gu;
+const SPACE = /\s/g;
+/** A sentence is mostly words; binary junk and dumps have letters scattered among symbols. */
+const MIN_WORD_COVERAGE = 0.5;
 
 function isProse(line: string): boolean {
   const head = line.slice(0, JUDGED_CHARS);
   if (LOG_PREFIX.test(head) || KEY_VALUES.test(head)) return false;
-  const han = head.match(HAN)?.length ?? 0;
-  const words = head.match(WORDS)?.length ?? 0;
+  const hanChars = head.match(HAN) ?? [];
+  const wordList = head.match(WORDS) ?? [];
+  const covered = hanChars.length + wordList.reduce((sum, word) => sum + word.length, 0);
+  const visible = head.length - (head.match(SPACE)?.length ?? 0);
+  if (visible === 0 || covered / visible < MIN_WORD_COVERAGE) return false;
+  const han = hanChars.length;
+  const words = wordList.length;
   // Three words are still a version banner ("iptables v1.8.8 (nf_tables)"); four start a sentence.
   return han >= 4 || words >= 4;
 }
@@ -51,7 +59,8 @@ export function proseExcerpt(text: string): string {
       inFence = !inFence;
       continue;
     }
-    if (inFence || !isProse(line)) continue;
+    // Four Han characters or four words: anything shorter is not a sentence.
+    if (inFence || line.length < 4 || !isProse(line)) continue;
     const piece = line.slice(0, JUDGED_CHARS);
     kept.push(piece);
     size += piece.length;
