@@ -28,23 +28,35 @@ export function writeGrepPatterns(
   return { written: written.length, skipped: converted.length - written.length };
 }
 
-/** Wall-clock milliseconds of `LC_ALL=C grep -E -i -c -f patterns file` (its fastest mode). */
+/**
+ * Wall-clock milliseconds of `LC_ALL=C grep -E -i -c -f patterns file` (its fastest mode), or
+ * why there is no figure (it ran past the time it was given, or failed).
+ */
 export function timeGrep(
   patternsPath: string,
   file: string,
   timeoutMs: number,
-): number | undefined {
+): { ms: number } | { failed: string } {
   const started = performance.now();
   try {
     execFileSync('grep', ['-E', '-i', '-c', '-f', patternsPath, file], {
       env: { ...process.env, LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: timeoutMs,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: Math.max(1, Math.round(timeoutMs)),
     });
   } catch (error) {
+    const { status, signal, message } = error as {
+      status?: number;
+      signal?: string;
+      message: string;
+    };
     // grep exits 1 when no line matched: still a complete run.
-    const status = (error as { status?: number }).status;
-    if (status !== 1) return undefined;
+    if (status !== 1) {
+      return {
+        failed:
+          signal === 'SIGTERM' ? `over ${Math.round(timeoutMs / 1000)} s` : message.split('\n')[0],
+      };
+    }
   }
-  return performance.now() - started;
+  return { ms: performance.now() - started };
 }

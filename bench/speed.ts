@@ -63,6 +63,8 @@ export interface ThroughputRow {
   engineMbPerS: number;
   msPerMb: number;
   grepMs: number | null;
+  /** Why grep has no figure (time budget, failure). */
+  grepNote?: string;
   grepMbPerS: number | null;
   /** Our throughput over grep's: 2 means twice as fast. */
   vsGrep: number | null;
@@ -85,7 +87,9 @@ export function throughput(
     const engineMs = timeIt(runs, () => {
       causes = engine.triage(log.text).causes.map((cause) => cause.issueId);
     });
-    const grepMs = grepLeft > 0 ? (timeGrep(patternsPath, log.path, grepLeft) ?? null) : null;
+    const grep =
+      grepLeft > 0 ? timeGrep(patternsPath, log.path, grepLeft) : { failed: 'time budget spent' };
+    const grepMs = 'ms' in grep ? grep.ms : null;
     if (grepMs !== null) grepLeft -= grepMs;
     const engineMbPerS = log.sizeMb / (engineMs / 1000);
     const grepMbPerS = grepMs === null ? null : log.sizeMb / (grepMs / 1000);
@@ -95,6 +99,7 @@ export function throughput(
       engineMbPerS,
       msPerMb: engineMs / log.sizeMb,
       grepMs,
+      ...('failed' in grep ? { grepNote: grep.failed } : {}),
       grepMbPerS,
       vsGrep: grepMbPerS === null ? null : engineMbPerS / grepMbPerS,
       foundBuriedFailures: [

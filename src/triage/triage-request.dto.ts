@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsNotEmptyObject,
@@ -14,21 +15,31 @@ import { IsStringRecord } from './is-string-record.validator';
 
 /** Facts the user knows; they win over facts read from the text. */
 export class TriageContextDto implements TriageContext {
+  @ApiPropertyOptional({ example: '5.4.0-189-generic' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   kernel?: string;
 
+  @ApiPropertyOptional({ example: 'Ubuntu 20.04' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   os?: string;
 
+  @ApiPropertyOptional({ example: '1.28.6' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   kubernetes?: string;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { calico: '3.27.3', kubeProxyMode: 'ipvs' },
+    description:
+      'Fact name → value (calico, cilium, spiderpool, kubeProxyMode, iptablesBackend, …).',
+  })
   @IsOptional()
   @IsStringRecord()
   components?: Record<string, string>;
@@ -43,10 +54,17 @@ export interface TriageRequest {
 
 /** The `application/json` body of POST /api/v1/triage. */
 export class TriageRequestDto implements TriageRequest {
+  @ApiProperty({
+    description: 'Pasted logs and/or a symptom description (10 MB and more accepted).',
+  })
   @IsString()
   @Matches(/\S/, { message: 'text must not be empty or only whitespace' })
   text!: string;
 
+  @ApiPropertyOptional({
+    type: TriageContextDto,
+    description: 'Facts you know; they win over facts read from the text.',
+  })
   @IsOptional()
   @IsObject()
   @IsNotEmptyObject({}, { message: 'context must not be empty when given' })
@@ -54,6 +72,7 @@ export class TriageRequestDto implements TriageRequest {
   @Type(() => TriageContextDto)
   context?: TriageContextDto;
 
+  @ApiPropertyOptional({ example: 'support-portal', maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
