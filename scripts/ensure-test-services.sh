@@ -12,10 +12,11 @@ if [[ "${DATABASE_URL:-}" == postgres://*127.0.0.1* || "${DATABASE_URL:-}" == po
   fi
 fi
 
-if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
+# A CJK font, so the form's Chinese placeholders render in the screenshots.
+if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|microhei"; then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    echo "ensure-test-services: installing Debian's chromium for the browser tests"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+    echo "ensure-test-services: installing Debian's chromium (and a CJK font) for the browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) ||
       echo "ensure-test-services: could not install chromium; the browser tests will say so"
   else
     echo "ensure-test-services: no chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}; install Debian's chromium package"

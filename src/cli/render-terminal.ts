@@ -21,8 +21,9 @@ type Style = Parameters<typeof styleText>[0];
 
 /** Plain text for a terminal: ranked causes with evidence, why, remediation and references. */
 export function renderTerminal(answer: TriageAnswer, options: RenderOptions): string {
+  // The CLI decides colour itself (TTY, --no-color, NO_COLOR), so styleText must not second-guess it.
   const paint = (style: Style, text: string): string =>
-    options.color ? styleText(style, text) : text;
+    options.color ? styleText(style, text, { validateStream: false }) : text;
   const detailed = options.detailed ?? 3;
   const out: string[] = [];
 

@@ -12,8 +12,10 @@ describe(LineIndex.name, () => {
     expect(sut.lineText(3)).toBe('third');
   });
 
-  it('does not count a trailing newline as a line', () => {
-    expect(new LineIndex(Buffer.from('a\nb\n')).lineCount).toBe(2);
+  it('does not count a trailing newline as a line, nor keep it in the last line', () => {
+    const sut = new LineIndex(Buffer.from('a\nb\r\n'));
+    expect(sut.lineCount).toBe(2);
+    expect(sut.lineText(2)).toBe('b');
     expect(new LineIndex(Buffer.from('')).lineCount).toBe(0);
   });
 

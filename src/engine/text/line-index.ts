@@ -44,6 +44,8 @@ export class LineIndex {
     const start = this.starts[line - 1];
     if (start === undefined) return '';
     let end = line < this.starts.length ? this.starts[line] - 1 : this.buffer.length;
+    // The last line of a paste ending in a newline: its end is the buffer's, newline included.
+    if (end > start && this.buffer[end - 1] === NEWLINE) end--;
     if (end > start && this.buffer[end - 1] === CARRIAGE_RETURN) end--;
     // Decode at most 4 bytes per character of the cut, then cut by characters.
     const slice = this.buffer.subarray(start, Math.min(end, start + MAX_EVIDENCE_LINE_CHARS * 4));
