@@ -10,7 +10,7 @@ import {
 import { type Request, type Response } from 'express';
 
 import { AnalysisException, AnalysisExceptionCode } from '../analyses/analysis.exception';
-import { toProblem } from '../common/problem-details.filter';
+import { problemHeaders, toProblem } from '../common/problem-details.filter';
 import { type AppConfig, appConfig } from '../config/app-config';
 import { KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
 import {
@@ -58,7 +58,8 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (response.headersSent) {
       return;
     }
-    response.status(status).set(HTML_HEADERS).send(page.value);
+    // WWW-Authenticate of a 401 (the browser's key prompt), Retry-After of a 429.
+    response.status(status).set(HTML_HEADERS).set(problemHeaders(exception)).send(page.value);
   }
 
   private render(exception: unknown): { status: number; page: SafeHtml } {
@@ -105,6 +106,12 @@ export function describeError(exception: unknown, bodyLimitBytes: number): Error
         return {
           status: HttpStatus.BAD_REQUEST,
           title: 'The form could not be read',
+          message: exception.message,
+        };
+      case WebExceptionCode.ANALYSIS_NOT_STORED:
+        return {
+          status: HttpStatus.SERVICE_UNAVAILABLE,
+          title: 'The result could not be saved',
           message: exception.message,
         };
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 
 import { AnalysesService } from '../analyses/analyses.service';
+import { ALL_ANALYSES } from '../analyses/analysis-reader';
 import { FeedbackRequestDto } from '../analyses/feedback-request.dto';
 import { RequestValidationException } from '../common/request-validation.exception';
 import { createValidationPipe } from '../common/validation';
@@ -21,6 +22,13 @@ export class WebFormsService {
   async submitPaste(body: unknown, file: UploadedLogFile | undefined): Promise<string> {
     const request = await parsePasteForm(body, file);
     const analysis = await this.triage.triage(request);
+    if (!analysis.stored) {
+      throw new WebException(
+        'The database is unavailable right now, so the result could not be saved. ' +
+          'Try again in a minute.',
+        WebExceptionCode.ANALYSIS_NOT_STORED,
+      );
+    }
     return `/analyses/${analysis.id}`;
   }
 
@@ -30,7 +38,8 @@ export class WebFormsService {
       throw new WebException('No analysis has this address.', WebExceptionCode.PAGE_NOT_FOUND);
     }
     const feedback = await validateFeedback(body);
-    await this.analyses.addFeedback(analysisId, feedback);
+    // The page's link is what grants access to its analysis (see AnalysesService.getWithPaste).
+    await this.analyses.addFeedback(analysisId, feedback, ALL_ANALYSES);
     const query = new URLSearchParams({ feedback: feedback.verdict, issue: feedback.issueId });
     return `/analyses/${analysisId}?${query.toString()}#cause-${encodeURIComponent(feedback.issueId)}`;
   }

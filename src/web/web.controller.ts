@@ -15,6 +15,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Request } from 'express';
 
+import { WebPage } from '../common/access.decorator';
 import { HtmlPage } from './html-page.decorator';
 import { type UploadedLogFile } from './paste-form.parser';
 import { UrlencodedBodyInterceptor } from './urlencoded-body.interceptor';
@@ -33,6 +34,8 @@ const seeOther = (url: string): RedirectTo => ({ url, statusCode: HttpStatus.SEE
 /** The HTML pages: paste form, result permalink, knowledge base. Errors are pages too. */
 @Controller()
 @UseFilters(WebExceptionFilter)
+// WEB_AUTH=required asks for a key (HTTP Basic, the key as password); open by default.
+@WebPage()
 export class WebController {
   constructor(
     private readonly pages: WebPagesService,

@@ -9,6 +9,8 @@ export enum WebExceptionCode {
   PAGE_NOT_FOUND = 'PAGE_NOT_FOUND',
   /** A form post with a body the pages never send (JSON to the feedback form, a bad verdict). */
   INVALID_FORM = 'INVALID_FORM',
+  /** The paste was analysed but the database is unavailable: there is no result page to show. */
+  ANALYSIS_NOT_STORED = 'ANALYSIS_NOT_STORED',
 }
 
 /** An error of the web pages; WebExceptionFilter renders it as a page, never as JSON. */
