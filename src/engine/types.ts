@@ -3,55 +3,45 @@
  * Nothing here may import a framework, a database or the file system.
  */
 
-/** Names of the facts the engine reads from a paste (see patterns/README.md). */
-export const FACT_NAMES = [
-  'kernel',
-  'os',
-  'kubernetes',
-  'calico',
-  'cilium',
-  'flannel',
-  'spiderpool',
-  'multus',
-  'coredns',
-  'kubeVip',
-  'metallb',
-  'microk8s',
-  'kubespray',
-  'kubekey',
-  'rke2',
-  'k3s',
-  'containerRuntime',
-  'kubeProxyMode',
-  'iptables',
-  'iptablesBackend',
-  'encapsulation',
-  'mtu',
-  'ipFamily',
-  'cloud',
-] as const;
+/**
+ * The facts the engine reads from a paste (see patterns/README.md), and how a knowledge-base
+ * entry compares them: versions with ranges, the others with `oneOf`.
+ */
+const FACT_KINDS = {
+  kernel: 'version',
+  os: 'value',
+  kubernetes: 'version',
+  calico: 'version',
+  cilium: 'version',
+  flannel: 'version',
+  spiderpool: 'version',
+  multus: 'version',
+  coredns: 'version',
+  kubeVip: 'version',
+  metallb: 'version',
+  microk8s: 'version',
+  kubespray: 'version',
+  kubekey: 'version',
+  rke2: 'version',
+  k3s: 'version',
+  containerRuntime: 'value',
+  kubeProxyMode: 'value',
+  iptables: 'version',
+  iptablesBackend: 'value',
+  encapsulation: 'value',
+  mtu: 'value',
+  ipFamily: 'value',
+  cloud: 'value',
+} as const satisfies Record<string, 'version' | 'value'>;
 
-export type FactName = (typeof FACT_NAMES)[number];
+export type FactName = keyof typeof FACT_KINDS;
+
+export const FACT_NAMES = Object.keys(FACT_KINDS) as FactName[];
 
 /** Facts whose values are versions compared with ranges (the others are compared with `oneOf`). */
-export const VERSION_FACTS: ReadonlySet<FactName> = new Set<FactName>([
-  'kernel',
-  'kubernetes',
-  'calico',
-  'cilium',
-  'flannel',
-  'spiderpool',
-  'multus',
-  'coredns',
-  'kubeVip',
-  'metallb',
-  'microk8s',
-  'kubespray',
-  'kubekey',
-  'rke2',
-  'k3s',
-  'iptables',
-]);
+export const VERSION_FACTS: ReadonlySet<FactName> = new Set(
+  FACT_NAMES.filter((name) => FACT_KINDS[name] === 'version'),
+);
 
 export interface Fact {
   name: FactName;
