@@ -87,7 +87,9 @@ export async function httpBench(
     DATABASE_URL: `sqlite:${databaseFile}`,
     LOG_LEVEL: 'warn',
     API_AUTH: 'off',
-    RATE_LIMIT_MAX: '1000000000',
+    // The benchmark is the only client: no rate limit (0 turns a limit off).
+    RATE_LIMIT_MAX: '0',
+    RATE_LIMIT_KEY_MAX: '0',
   });
   const bare = start(join(root, 'dist', 'bench', 'bare-server.js'), { PORT: String(barePort) });
   const rows: HttpRow[] = [];

@@ -1,15 +1,11 @@
-import {
-  type MigrationInterface,
-  type QueryRunner,
-  Table,
-  TableColumn,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 /**
  * API keys (stored as SHA-256 hashes only) and the key that created each analysis. Analyses made
- * before, by the web form or by chat have no owner (null). Table API only: SQLite and PostgreSQL.
+ * before, by the web form or by chat have no owner (null). Table API: SQLite and PostgreSQL.
+ *
+ * `analysis.api_key_id` has no foreign key: keys are revoked, never deleted, so it cannot dangle,
+ * and without one SQLite can drop the column in place on revert (below).
  */
 export class ApiKeys1764000001000 implements MigrationInterface {
   name = 'ApiKeys1764000001000';
@@ -41,16 +37,6 @@ export class ApiKeys1764000001000 implements MigrationInterface {
       'analysis',
       new TableColumn({ name: 'api_key_id', type: uuid, length: uuidLength, isNullable: true }),
     );
-    await queryRunner.createForeignKey(
-      'analysis',
-      new TableForeignKey({
-        name: 'FK_analysis_api_key',
-        columnNames: ['api_key_id'],
-        referencedTableName: 'api_key',
-        referencedColumnNames: ['id'],
-        onDelete: 'SET NULL',
-      }),
-    );
     await queryRunner.createIndex(
       'analysis',
       new TableIndex({ name: 'IDX_analysis_api_key_id', columnNames: ['api_key_id'] }),
@@ -59,8 +45,15 @@ export class ApiKeys1764000001000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('analysis', 'IDX_analysis_api_key_id');
-    await queryRunner.dropForeignKey('analysis', 'FK_analysis_api_key');
-    await queryRunner.dropColumn('analysis', 'api_key_id');
+    if (queryRunner.connection.driver.options.type === 'postgres') {
+      await queryRunner.dropColumn('analysis', 'api_key_id');
+    } else {
+      // TypeORM's SQLite dropColumn rebuilds the table, and on revert it does so inside the
+      // transaction, where PRAGMA foreign_keys=OFF is a no-op: dropping the old table would
+      // cascade-delete every analysis_cause and feedback row (typeorm/typeorm#9770 fixed only
+      // the forward path). SQLite >= 3.35 drops a column in place.
+      await queryRunner.query('ALTER TABLE "analysis" DROP COLUMN "api_key_id"');
+    }
     await queryRunner.dropTable('api_key');
   }
 }

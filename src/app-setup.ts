@@ -6,8 +6,8 @@ import {
   useSecurityHeaders,
 } from './common/http-hardening';
 import { type AppConfig } from './config/app-config';
-import { setUpOpenApi } from './openapi/set-up-openapi';
 import { setUpObservability } from './observability/set-up-observability';
+import { setUpOpenApi } from './openapi/set-up-openapi';
 import { JSON_MEDIA_TYPES, TEXT_MEDIA_TYPE } from './triage/triage-request.pipe';
 
 /**

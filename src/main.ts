@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { type AddressInfo } from 'node:net';
+
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -15,11 +17,33 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
     rawBody: true,
     logger: logLevelsFrom(config.logLevel),
+    // Held until setUpApp routes them through pino (printed as they are if start-up fails first).
+    bufferLogs: true,
     abortOnError: false,
   });
   setUpApp(app, config);
   await app.listen(config.port, config.host);
-  Logger.log(`kubetriage listening on http://${config.host}:${config.port}`, 'Bootstrap');
+  // The bound port, which differs from PORT=0 (an ephemeral port, as the tests use).
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  Logger.log(`kubetriage listening on http://${config.host}:${port}`, 'Bootstrap');
+  exitIfShutdownStalls(config.shutdownTimeoutMs);
+}
+
+/**
+ * Nest's shutdown hooks (setUpApp) stop accepting, wait for in-flight requests, close the database
+ * and exit 0. A request that never ends must not keep a stopping replica alive: after
+ * SHUTDOWN_TIMEOUT_MS the process exits anyway, with 1.
+ */
+function exitIfShutdownStalls(timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      Logger.log(`${signal}: finishing in-flight requests, then closing`, 'Bootstrap');
+      setTimeout(() => {
+        Logger.error(`Shutdown still incomplete after ${timeoutMs} ms: exiting`, 'Bootstrap');
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -13,10 +13,13 @@ import { knownIssue } from '../knowledge-base/known-issue.fixture';
 import { MetricsService } from '../observability/metrics/metrics.service';
 import { AnalysesService } from './analyses.service';
 import { AnalysisException, AnalysisExceptionCode } from './analysis.exception';
+import { ALL_ANALYSES, type AnalysisReader } from './analysis-reader';
 
 const NOW = new Date('2025-01-02T03:04:05.000Z');
 const ANALYSIS_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const FEEDBACK_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const OWNER_KEY_ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+const ownerReader = (keyId: string): AnalysisReader => ({ kind: 'owner', keyId });
 
 function analysisRecord(): AnalysisRecord {
   return {
@@ -32,11 +35,14 @@ function analysisRecord(): AnalysisRecord {
     causes: [],
     timings: { totalMs: 1, scanMs: 0, similarityMs: 0, rankingMs: 0 },
     partial: null,
+    ownerKeyId: OWNER_KEY_ID,
   };
 }
 
 describe(AnalysesService.name, () => {
-  let analyses: jest.Mocked<Pick<AnalysisRepository, 'findById' | 'findCauseIssueIds'>>;
+  let analyses: jest.Mocked<
+    Pick<AnalysisRepository, 'findById' | 'findCauseIssueIds' | 'findOwner'>
+  >;
   let stored: FeedbackRecord[];
   let metrics: MetricsService;
   let sut: AnalysesService;
@@ -44,7 +50,7 @@ describe(AnalysesService.name, () => {
   beforeEach(() => {
     metrics = new MetricsService();
     stored = [];
-    analyses = { findById: jest.fn(), findCauseIssueIds: jest.fn() };
+    analyses = { findById: jest.fn(), findCauseIssueIds: jest.fn(), findOwner: jest.fn() };
     const feedback = {
       create: jest.fn(async (record: FeedbackRecord) => {
         stored.push(record);
@@ -67,7 +73,7 @@ describe(AnalysesService.name, () => {
     it('maps the stored analysis', async () => {
       analyses.findById.mockResolvedValue(analysisRecord());
 
-      await expect(sut.get(ANALYSIS_ID)).resolves.toMatchObject({
+      await expect(sut.get(ANALYSIS_ID, ALL_ANALYSES)).resolves.toMatchObject({
         id: ANALYSIS_ID,
         createdAt: '2025-01-02T03:04:05.000Z',
         input: { bytes: 10, lines: 1 },
@@ -77,7 +83,26 @@ describe(AnalysesService.name, () => {
     it('throws ANALYSIS_NOT_FOUND for an unknown id', async () => {
       analyses.findById.mockResolvedValue(null);
 
-      await expect(sut.get(ANALYSIS_ID)).rejects.toMatchObject({
+      await expect(sut.get(ANALYSIS_ID, ALL_ANALYSES)).rejects.toMatchObject({
+        code: AnalysisExceptionCode.ANALYSIS_NOT_FOUND,
+      });
+    });
+
+    it('shows a key its own analysis', async () => {
+      analyses.findById.mockResolvedValue(analysisRecord());
+
+      await expect(sut.get(ANALYSIS_ID, ownerReader(OWNER_KEY_ID))).resolves.toMatchObject({
+        id: ANALYSIS_ID,
+      });
+    });
+
+    it.each([
+      ['another key', OWNER_KEY_ID.replace('1b4e', '2b4e')],
+      ['no key (the web form, chat)', null],
+    ])('answers ANALYSIS_NOT_FOUND to a key reading an analysis of %s', async (_name, owner) => {
+      analyses.findById.mockResolvedValue({ ...analysisRecord(), ownerKeyId: owner });
+
+      await expect(sut.get(ANALYSIS_ID, ownerReader(OWNER_KEY_ID))).rejects.toMatchObject({
         code: AnalysisExceptionCode.ANALYSIS_NOT_FOUND,
       });
     });
@@ -87,10 +112,11 @@ describe(AnalysesService.name, () => {
     it('stores a verdict on one of the causes', async () => {
       analyses.findCauseIssueIds.mockResolvedValue(['retired-but-returned']);
 
-      const response = await sut.addFeedback(ANALYSIS_ID, {
-        issueId: 'retired-but-returned',
-        verdict: 'rejected',
-      });
+      const response = await sut.addFeedback(
+        ANALYSIS_ID,
+        { issueId: 'retired-but-returned', verdict: 'rejected' },
+        ALL_ANALYSES,
+      );
 
       expect(response).toEqual({
         id: FEEDBACK_ID,
@@ -110,18 +136,22 @@ describe(AnalysesService.name, () => {
       analyses.findCauseIssueIds.mockResolvedValue([]);
 
       await expect(
-        sut.addFeedback(ANALYSIS_ID, {
-          issueId: 'known-issue',
-          verdict: 'confirmed',
-          comment: 'yes',
-        }),
+        sut.addFeedback(
+          ANALYSIS_ID,
+          { issueId: 'known-issue', verdict: 'confirmed', comment: 'yes' },
+          ALL_ANALYSES,
+        ),
       ).resolves.toMatchObject({ issueId: 'known-issue', comment: 'yes' });
     });
 
     it('refuses an issue that is neither a cause nor known', async () => {
       analyses.findCauseIssueIds.mockResolvedValue(['other']);
 
-      const attempt = sut.addFeedback(ANALYSIS_ID, { issueId: 'invented', verdict: 'confirmed' });
+      const attempt = sut.addFeedback(
+        ANALYSIS_ID,
+        { issueId: 'invented', verdict: 'confirmed' },
+        ALL_ANALYSES,
+      );
 
       await expect(attempt).rejects.toBeInstanceOf(AnalysisException);
       await expect(attempt).rejects.toMatchObject({
@@ -134,8 +164,48 @@ describe(AnalysesService.name, () => {
       analyses.findCauseIssueIds.mockResolvedValue(null);
 
       await expect(
-        sut.addFeedback(ANALYSIS_ID, { issueId: 'known-issue', verdict: 'confirmed' }),
+        sut.addFeedback(
+          ANALYSIS_ID,
+          { issueId: 'known-issue', verdict: 'confirmed' },
+          ALL_ANALYSES,
+        ),
       ).rejects.toMatchObject({ code: AnalysisExceptionCode.ANALYSIS_NOT_FOUND });
+    });
+
+    it('redacts secrets in the comment before storing it', async () => {
+      analyses.findCauseIssueIds.mockResolvedValue(['known-issue']);
+
+      const response = await sut.addFeedback(
+        ANALYSIS_ID,
+        { issueId: 'known-issue', verdict: 'confirmed', comment: 'fixed with password=hunter22' },
+        ALL_ANALYSES,
+      );
+
+      expect(response.comment).toBe('fixed with password=[REDACTED]');
+      expect(stored[0].comment).toBe('fixed with password=[REDACTED]');
+    });
+
+    it('lets a key rate only its own analyses', async () => {
+      analyses.findCauseIssueIds.mockResolvedValue(['known-issue']);
+      analyses.findOwner.mockResolvedValue({ ownerKeyId: 'someone-else' });
+
+      await expect(
+        sut.addFeedback(
+          ANALYSIS_ID,
+          { issueId: 'known-issue', verdict: 'confirmed' },
+          ownerReader(OWNER_KEY_ID),
+        ),
+      ).rejects.toMatchObject({ code: AnalysisExceptionCode.ANALYSIS_NOT_FOUND });
+      expect(stored).toEqual([]);
+
+      analyses.findOwner.mockResolvedValue({ ownerKeyId: OWNER_KEY_ID });
+      await expect(
+        sut.addFeedback(
+          ANALYSIS_ID,
+          { issueId: 'known-issue', verdict: 'confirmed' },
+          ownerReader(OWNER_KEY_ID),
+        ),
+      ).resolves.toMatchObject({ analysisId: ANALYSIS_ID });
     });
   });
 });

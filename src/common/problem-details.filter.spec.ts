@@ -6,12 +6,17 @@ import {
 } from '@nestjs/common';
 
 import { AnalysisException, AnalysisExceptionCode } from '../analyses/analysis.exception';
+import { ApiKeyException, ApiKeyExceptionCode } from '../api-keys/api-key.exception';
 import {
   KnownIssueException,
   KnownIssueExceptionCode,
 } from '../knowledge-base/known-issue.exception';
+import { RateLimitException } from '../rate-limit/rate-limit.exception';
 import { TriageException, TriageExceptionCode } from '../triage/triage.exception';
-import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
+import { AccessException, AccessExceptionCode } from './access.exception';
+import { BodyScreeningError } from './body-screening';
+import { RequestMediaTypeException } from './json-body.interceptor';
+import { ProblemDetailsFilter, problemHeaders, toProblem } from './problem-details.filter';
 import { RequestValidationException } from './request-validation.exception';
 
 /** An http-errors object as the body parsers create them. */
@@ -77,6 +82,51 @@ describe(toProblem.name, () => {
     expect(toProblem(wrapped)).toMatchObject({ status, code });
   });
 
+  it.each([
+    [new AccessException('none', AccessExceptionCode.API_KEY_MISSING), 401],
+    [new AccessException('bad', AccessExceptionCode.API_KEY_INVALID), 401],
+    [new AccessException('scope', AccessExceptionCode.API_KEY_SCOPE_INSUFFICIENT), 403],
+    [new ApiKeyException('gone', ApiKeyExceptionCode.API_KEY_NOT_FOUND), 404],
+    [new RequestMediaTypeException('send JSON'), 415],
+    [new RateLimitException(7), 429],
+  ])('maps %p to %i with its code and message', (exception, status) => {
+    expect(toProblem(exception)).toMatchObject({
+      status,
+      detail: exception.message,
+      code: exception.code,
+    });
+  });
+
+  it.each([
+    ['entity.too.deep', 'JSON_TOO_DEEP'],
+    ['body.invalid.utf8', 'INVALID_UTF8'],
+    ['body.nul.character', 'NUL_CHARACTER'],
+    ['body.reserved.key', 'RESERVED_JSON_KEY'],
+  ] as const)('maps the body screening error %s to 400 %s', (type, code) => {
+    const raw = new BodyScreeningError('screened', type);
+
+    expect(toProblem(new HttpException(raw.message, 400, { cause: raw }))).toMatchObject({
+      status: 400,
+      detail: 'screened',
+      code,
+    });
+  });
+
+  it('maps a body that does not decompress to 400 UNDECODABLE_BODY', () => {
+    const zlib = Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' });
+
+    expect(toProblem(new HttpException('Bad Request', 400, { cause: zlib }))).toMatchObject({
+      status: 400,
+      code: 'UNDECODABLE_BODY',
+    });
+  });
+
+  it('replaces a detail that only repeats the status phrase', () => {
+    expect(toProblem(new NotFoundException('Not Found')).detail).toBe(
+      'There is nothing at this address.',
+    );
+  });
+
   it('says how large a body may be', () => {
     expect(toProblem(bodyParserError('entity.too.large', 413, { limit: 1024 })).detail).toBe(
       'The request body exceeds the limit of 1024 bytes.',
@@ -102,6 +152,27 @@ describe(toProblem.name, () => {
   });
 });
 
+describe(problemHeaders.name, () => {
+  it('challenges for a key on a 401, with invalid_token when one was refused', () => {
+    expect(
+      problemHeaders(new AccessException('none', AccessExceptionCode.API_KEY_MISSING)),
+    ).toEqual({ 'WWW-Authenticate': 'Bearer realm="kubetriage"' });
+    expect(problemHeaders(new AccessException('bad', AccessExceptionCode.API_KEY_INVALID))).toEqual(
+      { 'WWW-Authenticate': 'Bearer realm="kubetriage", error="invalid_token"' },
+    );
+    expect(
+      problemHeaders(new AccessException('page', AccessExceptionCode.API_KEY_MISSING, 'Basic')),
+    ).toEqual({ 'WWW-Authenticate': 'Basic realm="kubetriage", charset="UTF-8"' });
+  });
+
+  it('sends no challenge with a 403, and Retry-After with a 429', () => {
+    expect(
+      problemHeaders(new AccessException('s', AccessExceptionCode.API_KEY_SCOPE_INSUFFICIENT)),
+    ).toEqual({});
+    expect(problemHeaders(new RateLimitException(12))).toEqual({ 'Retry-After': '12' });
+  });
+});
+
 describe(ProblemDetailsFilter.name, () => {
   function host(response: object): ArgumentsHost {
     const request = { method: 'POST', originalUrl: '/api/v1/triage?x=1' };
@@ -114,6 +185,7 @@ describe(ProblemDetailsFilter.name, () => {
     const response = {
       headersSent: false,
       status: jest.fn().mockReturnThis(),
+      set: jest.fn().mockReturnThis(),
       type: jest.fn().mockReturnThis(),
       send: jest.fn().mockReturnThis(),
     };

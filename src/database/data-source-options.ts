@@ -45,6 +45,8 @@ export function buildDataSourceOptions(
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: ['error' as const, 'warn' as const, 'migration' as const],
+    // Slower statements are logged (SQL only, never parameters) as warnings.
+    maxQueryExecutionTime: 1000,
   };
 
   if (database.type === 'postgres') {

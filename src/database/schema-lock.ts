@@ -22,7 +22,10 @@ export function schemaLockKey(schema: string): number {
  * first does the work, the others find nothing left to do. The lock dies with its session, so a
  * replica killed halfway never leaves it held. On SQLite (one process per file) it just runs.
  */
-export async function withSchemaLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
   const options = dataSource.options;
   if (options.type !== 'postgres') {
     return work();

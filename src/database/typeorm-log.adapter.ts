@@ -26,7 +26,10 @@ export class TypeOrmLogAdapter implements TypeOrmLogger {
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger().warn({ context: 'TypeORM', durationMs: time, query: shorten(query) }, 'Slow query');
+    this.logger().warn(
+      { context: 'TypeORM', durationMs: time, query: shorten(query) },
+      'Slow query',
+    );
   }
 
   logSchemaBuild(message: string): void {

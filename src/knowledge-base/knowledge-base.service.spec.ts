@@ -6,6 +6,7 @@ import {
   type KnownIssueRepository,
   type KnownIssueState,
 } from '../database/repositories/known-issue.repository';
+import { type SchemaLock } from '../database/schema-lock';
 import { type KnowledgeBaseLoader } from './knowledge-base.loader';
 import { KnowledgeBaseService } from './knowledge-base.service';
 import { knownIssue } from './known-issue.fixture';
@@ -19,6 +20,8 @@ describe(KnowledgeBaseService.name, () => {
   let repository: jest.Mocked<
     Pick<KnownIssueRepository, 'findAllStates' | 'insert' | 'update' | 'retire'>
   >;
+  let locked: boolean;
+  let schemaLock: SchemaLock;
   let sut: KnowledgeBaseService;
 
   beforeAll(() => {
@@ -26,6 +29,17 @@ describe(KnowledgeBaseService.name, () => {
   });
 
   beforeEach(() => {
+    locked = false;
+    schemaLock = {
+      exclusive: async <T>(work: () => Promise<T>) => {
+        locked = true;
+        try {
+          return await work();
+        } finally {
+          locked = false;
+        }
+      },
+    } as SchemaLock;
     loaded = {
       issues: [knownIssue({ id: 'alpha' }), knownIssue({ id: 'beta' })],
       errors: [],
@@ -45,7 +59,20 @@ describe(KnowledgeBaseService.name, () => {
       loader,
       repository as unknown as KnownIssueRepository,
       clock,
+      schemaLock,
     );
+  });
+
+  it('writes the rows while holding the schema lock (replicas starting together)', async () => {
+    const lockedDuringInsert: boolean[] = [];
+    repository.insert.mockImplementation(async () => {
+      lockedDuringInsert.push(locked);
+    });
+
+    await sut.load();
+
+    expect(lockedDuringInsert).toEqual([true, true]);
+    expect(locked).toBe(false);
   });
 
   it('inserts a row for every new file', async () => {
@@ -121,6 +148,7 @@ describe(KnowledgeBaseService.name, () => {
       loader,
       repository as unknown as KnownIssueRepository,
       { now: () => NOW } as Clock,
+      schemaLock,
     );
 
     await expect(sut.load()).rejects.toThrow(

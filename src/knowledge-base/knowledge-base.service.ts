@@ -8,14 +8,21 @@ import {
   KnownIssueRepository,
   type KnownIssueRow,
 } from '../database/repositories/known-issue.repository';
+import { SchemaLock } from '../database/schema-lock';
 import { type KnownIssue, TriageEngine } from '../engine';
 import { KnowledgeBaseLoader } from './knowledge-base.loader';
-import { type LoadedKnowledgeBase } from './pattern-loader';
+import { type LoadedKnowledgeBase, type PatternLoadError } from './pattern-loader';
 
 export interface SyncSummary {
   inserted: string[];
   updated: string[];
   retired: string[];
+}
+
+/** What a reload did: the sync, how many issues are active, and each broken file's problems. */
+export interface ReloadReport extends SyncSummary {
+  loaded: number;
+  errors: PatternLoadError[];
 }
 
 /**
@@ -28,12 +35,14 @@ export class KnowledgeBaseService implements OnModuleInit {
   private readonly logger = new Logger(KnowledgeBaseService.name);
   private engine = new TriageEngine([]);
   private issues = new Map<string, KnownIssue>();
+  private loadErrors: PatternLoadError[] = [];
 
   constructor(
     @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly loader: KnowledgeBaseLoader,
     private readonly repository: KnownIssueRepository,
     private readonly clock: Clock,
+    private readonly schemaLock: SchemaLock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -47,8 +56,10 @@ export class KnowledgeBaseService implements OnModuleInit {
     }
     this.engine = new TriageEngine(knowledgeBase.issues);
     this.issues = new Map(knowledgeBase.issues.map((issue) => [issue.id, issue]));
+    this.loadErrors = knowledgeBase.errors;
 
-    const summary = await this.sync(knowledgeBase);
+    // Replicas starting together sync one at a time: the first writes, the others find it done.
+    const summary = await this.schemaLock.exclusive(() => this.sync(knowledgeBase));
     const broken = new Set(knowledgeBase.errors.map((error) => error.file)).size;
     this.logger.log(
       `Loaded ${knowledgeBase.issues.length} known issues from ${this.config.patternsDir}` +
@@ -57,6 +68,15 @@ export class KnowledgeBaseService implements OnModuleInit {
         `${summary.retired.length} retired`,
     );
     return summary;
+  }
+
+  /**
+   * Reads PATTERNS_DIR again (POST /api/v1/admin/knowledge-base/reload). Broken files are skipped
+   * and reported; a folder that cannot be read at all keeps the knowledge base as it was.
+   */
+  async reload(): Promise<ReloadReport> {
+    const summary = await this.load();
+    return { ...summary, loaded: this.issues.size, errors: this.loadErrors };
   }
 
   getEngine(): TriageEngine {

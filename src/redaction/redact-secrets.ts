@@ -96,7 +96,7 @@ const RULES: Rule[] = [
     name: 'url-password',
     hints: ['://'],
     pattern: new RE2(
-      '(\\b[a-z][a-z0-9+.-]*://[^\\s:/@"\']+:)([^\\s/@"\'\\[][^\\s/@"\']*)(@)',
+      '(\\b[a-z][a-z0-9+.-]*://[^\\s:/@"\']*:)([^\\s/@"\'\\[][^\\s/@"\']*)(@)',
       'gi',
     ),
     replacement: `$1${REDACTED}$3`,
@@ -118,6 +118,13 @@ const RULES: Rule[] = [
       'gi',
     ),
     replacement: `$1${REDACTED}`,
+  },
+  {
+    // Our own API keys (api-keys/api-key-secret.ts): `kt_` + 43 base64url characters.
+    name: 'kubetriage-api-key',
+    hints: ['kt_'],
+    pattern: new RE2('\\bkt_[A-Za-z0-9_-]{43,}', 'g'),
+    replacement: REDACTED,
   },
   {
     name: 'aws-access-key-id',

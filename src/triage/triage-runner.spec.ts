@@ -22,7 +22,7 @@ describe(TriageRunner.name, () => {
   let sut: TriageRunner;
 
   afterEach(async () => {
-    await sut.onModuleDestroy();
+    await sut.onApplicationShutdown();
   });
 
   it('answers a large paste from a worker thread exactly as the calling thread would', async () => {

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 
 import { type AppConfig, appConfig } from '../config/app-config';
@@ -20,7 +20,7 @@ import {
  * way the scan stops at TRIAGE_TIMEOUT_MS and the answer says it is partial.
  */
 @Injectable()
-export class TriageRunner implements OnModuleDestroy {
+export class TriageRunner implements OnApplicationShutdown {
   private pool: Piscina<TriageJob, TriageJobResult> | undefined;
   private poolIssues: readonly KnownIssue[] | undefined;
 
@@ -34,7 +34,11 @@ export class TriageRunner implements OnModuleDestroy {
     return this.poolFor(engine.issues).run(timed);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * After the HTTP server has drained (Nest closes it between onModuleDestroy and this hook): a
+   * large paste still in flight at SIGTERM finishes on its worker.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.destroy();
   }
 

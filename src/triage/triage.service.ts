@@ -3,11 +3,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type AnalysisResponse, mapAnalysis } from '../analyses/analysis.mapper';
 import { Clock } from '../common/clock';
 import { IdGenerator } from '../common/id-generator';
+import { isDatabaseUnavailableError } from '../database/database-unavailable';
 import {
   type AnalysisRecord,
   AnalysisRepository,
 } from '../database/repositories/analysis.repository';
-import { isDatabaseUnavailableError } from '../database/database-unavailable';
 import { KnowledgeBaseService } from '../knowledge-base/knowledge-base.service';
 import { MetricsService } from '../observability/metrics/metrics.service';
 import { redactContext } from '../redaction/redact-context';
@@ -33,7 +33,10 @@ export class TriageService {
   ) {}
 
   /** `ownerKeyId`: the API key submitting the paste, recorded as the analysis's owner. */
-  async triage(request: TriageRequest, ownerKeyId: string | null = null): Promise<AnalysisResponse> {
+  async triage(
+    request: TriageRequest,
+    ownerKeyId: string | null = null,
+  ): Promise<AnalysisResponse> {
     const started = performance.now();
     const context = request.context === undefined ? undefined : redactContext(request.context);
     const { redactedText, redactionCount, result } = await this.runner.run(

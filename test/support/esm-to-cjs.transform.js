@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 
-const VERSION = '2';
+const VERSION = '3';
 const packageTypeByDir = new Map();
 
 function packageType(dir) {
@@ -48,6 +48,8 @@ module.exports = {
       .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href")
       .replace(/\bimport\.meta\.dirname\b/g, '__dirname')
       .replace(/\bimport\.meta\.filename\b/g, '__filename')
+      // `import.meta.resolve` (e.g. @nestjs/terminus checking its peers) resolves like require.resolve.
+      .replace(/\bimport\.meta\.resolve\(/g, 'require.resolve(')
       // `const require = createRequire(import.meta.url)` would redeclare CommonJS's own require,
       // which already resolves from this file.
       .replace(/^(const|let|var)\s+require\s*=/gm, 'const __esmCreatedRequire =');

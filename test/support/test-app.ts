@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
+import { type DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 
 import { AppModule } from '../../src/app.module';
@@ -17,6 +18,7 @@ import {
   type LogLevelName,
 } from '../../src/config/app-config';
 import { findPackageRoot } from '../../src/config/package-root';
+import { LOG_DESTINATION } from '../../src/observability/logging/root-logger';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -38,6 +40,15 @@ export interface TestAppOptions {
   logLevel?: LogLevelName;
   /** A SQLite file kept after close, to start the app again on the same database. */
   sqlitePath?: string;
+  /**
+   * An existing PostgreSQL schema, kept after close: several apps on one schema act as replicas.
+   * The caller creates and drops it (see createPostgresSchema).
+   */
+  postgresSchema?: string;
+  /** The PostgreSQL URL, when not DATABASE_URL itself (e.g. through a proxy the test controls). */
+  postgresUrl?: string;
+  /** Where the JSON log lines go instead of stdout (a test reads them). */
+  logDestination?: DestinationStream;
 }
 
 export interface TestApp {
@@ -58,15 +69,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env: Record<string, string> = { LOG_LEVEL: options.logLevel ?? 'error' };
   let dropDatabase = async (): Promise<void> => undefined;
 
-  if (backend === 'postgres') {
+  if (backend === 'postgres' && options.postgresSchema) {
+    env.DATABASE_URL = options.postgresUrl ?? process.env.DATABASE_URL ?? '';
+    env.DATABASE_SCHEMA = options.postgresSchema;
+  } else if (backend === 'postgres') {
     const url = process.env.DATABASE_URL ?? '';
-    const schema = `kubetriage_test_${randomBytes(6).toString('hex')}`;
-    await withClient(url, (client) => client.query(`CREATE SCHEMA "${schema}"`));
-    env.DATABASE_URL = url;
+    const schema = await createPostgresSchema();
+    env.DATABASE_URL = options.postgresUrl ?? url;
     env.DATABASE_SCHEMA = schema;
-    dropDatabase = async () => {
-      await withClient(url, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
-    };
+    dropDatabase = () => dropPostgresSchema(schema);
   } else {
     env.DATABASE_URL = `sqlite:${options.sqlitePath ?? join(workDir, 'db', 'kubetriage.sqlite')}`;
   }
@@ -75,10 +86,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   Object.assign(env, options.env);
   const config = loadAppConfig(env, { cwd: workDir, packageRoot });
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  let testingModule = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(appConfig.KEY)
-    .useValue(config)
-    .compile();
+    .useValue(config);
+  if (options.logDestination) {
+    testingModule = testingModule
+      .overrideProvider(LOG_DESTINATION)
+      .useValue(options.logDestination);
+  }
+  const moduleRef = await testingModule.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     rawBody: true,
@@ -98,7 +114,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** A new, empty schema in DATABASE_URL's database. */
+export async function createPostgresSchema(): Promise<string> {
+  const schema = `kubetriage_test_${randomBytes(6).toString('hex')}`;
+  await withClient(process.env.DATABASE_URL ?? '', (client) =>
+    client.query(`CREATE SCHEMA "${schema}"`),
+  );
+  return schema;
+}
+
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  await withClient(process.env.DATABASE_URL ?? '', (client) =>
+    client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`),
+  );
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -49,12 +49,16 @@ describe('triage summary helpers', () => {
   });
 
   it('links to the web result page under PUBLIC_URL', () => {
-    expect(analysisUrl('https://triage.example.org/', 'abc')).toBe(
+    expect(analysisUrl('https://triage.example.org/', { id: 'abc' })).toBe(
       'https://triage.example.org/analyses/abc',
     );
-    expect(analysisUrl('http://localhost:3000', 'a/b')).toBe(
+    expect(analysisUrl('http://localhost:3000', { id: 'a/b', stored: true })).toBe(
       'http://localhost:3000/analyses/a%2Fb',
     );
+  });
+
+  it('has no link for an analysis the database could not store', () => {
+    expect(analysisUrl('http://localhost:3000', { id: 'abc', stored: false })).toBeUndefined();
   });
 
   it('describes facts, counts causes and truncates without splitting characters', () => {

@@ -8,7 +8,12 @@ export interface ChatTriageResult {
   id: string;
   facts: Fact[];
   causes: RankedCause[];
+  /** False when the database was unavailable: the answer stands, but there is no page to link. */
+  stored?: boolean;
 }
+
+/** Said instead of a link when the analysis could not be stored. */
+export const NOT_STORED_NOTE = 'not stored: the database is unavailable, so there is no link';
 
 /** Chat replies show at most this many causes; the web page shows them all. */
 export const MAX_CHAT_CAUSES = 3;
@@ -70,9 +75,16 @@ export function formatScore(score: number): string {
   return score.toFixed(2);
 }
 
-/** The web result page of an analysis: `${PUBLIC_URL}/analyses/{id}`. */
-export function analysisUrl(publicUrl: string, id: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/analyses/${encodeURIComponent(id)}`;
+/**
+ * The web result page of an analysis, `${PUBLIC_URL}/analyses/{id}`; undefined when the
+ * analysis was not stored (a link would lead to a 404).
+ */
+export function analysisUrl(
+  publicUrl: string,
+  result: Pick<ChatTriageResult, 'id' | 'stored'>,
+): string | undefined {
+  if (result.stored === false) return undefined;
+  return `${publicUrl.replace(/\/+$/, '')}/analyses/${encodeURIComponent(result.id)}`;
 }
 
 /** `kernel 5.4.0-189-generic · calico 3.27.3`: what the service read or was told, for context. */

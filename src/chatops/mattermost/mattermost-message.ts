@@ -10,6 +10,7 @@ import {
   firstEvidence,
   firstRemediationStep,
   MORE_INPUT_HINTS,
+  NOT_STORED_NOTE,
   singleLine,
   topCauses,
   truncate,
@@ -38,15 +39,16 @@ export function buildMattermostTriageResponse(
   result: ChatTriageResult,
   options: MattermostFormatOptions,
 ): MattermostResponse {
-  const url = analysisUrl(options.publicUrl, result.id);
+  const url = analysisUrl(options.publicUrl, result);
   const causes = topCauses(result);
   if (causes.length === 0) {
     return { response_type: options.responseType, text: noMatchText(url) };
   }
   const sections = causes.map((cause, index) => causeMarkdown(cause, index, index === 0));
   const facts = describeFacts(result.facts);
-  const more =
-    result.causes.length > causes.length
+  const more = !url
+    ? `_${NOT_STORED_NOTE}_`
+    : result.causes.length > causes.length
       ? `[Open all ${result.causes.length} causes](${url})`
       : `[Open the full analysis](${url})`;
   const text = [
@@ -83,9 +85,9 @@ function causeMarkdown(cause: RankedCause, index: number, detailed: boolean): st
   return lines.join('\n');
 }
 
-function noMatchText(url: string): string {
+function noMatchText(url: string | undefined): string {
   return [
-    `No known Kubernetes networking issue matched this paste ([analysis](${url})).`,
+    `No known Kubernetes networking issue matched this paste (${url ? `[analysis](${url})` : NOT_STORED_NOTE}).`,
     'Run the command again with more of:',
     ...MORE_INPUT_HINTS.map((hint) => `- ${hint}`),
   ].join('\n');

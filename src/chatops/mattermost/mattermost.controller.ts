@@ -1,5 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 
+import { SignedByPlatform } from '../../common/access.decorator';
 import { FORM_MEDIA_TYPE, VerifiedBody } from '../security/raw-body';
 import { MattermostService } from './mattermost.service';
 import { parseMattermostCommand } from './mattermost-command';
@@ -7,6 +8,7 @@ import { type MattermostResponse } from './mattermost-message';
 import { MattermostTokenGuard } from './mattermost-token.guard';
 
 @Controller('api/v1/chatops/mattermost')
+@SignedByPlatform()
 @UseGuards(MattermostTokenGuard)
 export class MattermostController {
   constructor(private readonly service: MattermostService) {}

@@ -180,3 +180,15 @@ describe('other Slack messages', () => {
     expect(decodeFeedbackValue(undefined)).toBeUndefined();
   });
 });
+
+describe('buildSlackTriageMessage for an analysis that was not stored', () => {
+  const sut = buildSlackTriageMessage({ ...triageResult(), stored: false }, options);
+
+  it('keeps the causes but offers no dead link and no feedback buttons', () => {
+    const json = JSON.stringify(sut.blocks);
+    expect(json).toContain('calico-xdp-kernel-5.4');
+    expect(json).not.toContain('/analyses/');
+    expect(json).not.toContain('kubetriage_feedback_confirmed');
+    expect(json).toContain('not stored');
+  });
+});

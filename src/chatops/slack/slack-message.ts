@@ -11,6 +11,7 @@ import {
   firstEvidence,
   firstRemediationStep,
   MORE_INPUT_HINTS,
+  NOT_STORED_NOTE,
   singleLine,
   topCauses,
   truncate,
@@ -55,7 +56,7 @@ export function buildSlackTriageMessage(
   options: SlackFormatOptions,
 ): SlackMessage {
   const causes = topCauses(result);
-  const url = analysisUrl(options.publicUrl, result.id);
+  const url = analysisUrl(options.publicUrl, result);
   if (causes.length === 0) {
     return buildSlackNoMatchMessage(url, options.responseType);
   }
@@ -64,24 +65,27 @@ export function buildSlackTriageMessage(
     { type: 'header', text: plainText(`kubetriage: ${causeCountPhrase(result.causes.length)}`) },
   ];
   causes.forEach((cause, index) => {
-    blocks.push(...causeBlocks(cause, index, index === 0), feedbackActions(result.id, cause));
+    blocks.push(...causeBlocks(cause, index, index === 0));
+    // Feedback is stored against the analysis: without a stored one there is nothing to rate.
+    if (url) blocks.push(feedbackActions(result.id, cause));
     blocks.push({ type: 'divider' });
   });
-  blocks.push({
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        text: plainText(
-          result.causes.length > causes.length
-            ? `Open all ${result.causes.length} causes`
-            : 'Open full analysis',
-        ),
-        action_id: SLACK_ACTION_IDS.openAnalysis,
-        url,
-      },
-    ],
-  });
+  if (url)
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: plainText(
+            result.causes.length > causes.length
+              ? `Open all ${result.causes.length} causes`
+              : 'Open full analysis',
+          ),
+          action_id: SLACK_ACTION_IDS.openAnalysis,
+          url,
+        },
+      ],
+    });
   blocks.push({ type: 'context', elements: [mrkdwn(footer(result, url))] });
 
   const best = causes[0];
@@ -148,21 +152,24 @@ function feedbackActions(analysisId: string, cause: RankedCause): ActionsBlock {
   return { type: 'actions', elements: [button('confirmed'), button('rejected')] };
 }
 
-function footer(result: ChatTriageResult, url: string): string {
+function footer(result: ChatTriageResult, url: string | undefined): string {
   const facts = describeFacts(result.facts);
   const read = facts ? `Read from your paste: ${escapeMrkdwn(truncate(facts, 500))}\n` : '';
-  return `${read}Analysis ${mrkdwnLink(url, result.id)} · secrets are redacted before storage`;
+  const analysis = url
+    ? `Analysis ${mrkdwnLink(url, result.id)}`
+    : `Analysis ${result.id}, ${NOT_STORED_NOTE}`;
+  return `${read}${analysis} · secrets are redacted before storage`;
 }
 
 /** Nothing plausible matched: say so, and say what to paste to get an answer. */
 export function buildSlackNoMatchMessage(
-  url: string,
+  url: string | undefined,
   responseType: SlackResponseType,
 ): SlackMessage {
   return {
     response_type: responseType,
     text:
-      `No known Kubernetes networking issue matched this paste (${mrkdwnLink(url, 'analysis')}).\n` +
+      `No known Kubernetes networking issue matched this paste (${url ? mrkdwnLink(url, 'analysis') : NOT_STORED_NOTE}).\n` +
       'Run `/triage` again with more of:\n' +
       MORE_INPUT_HINTS.map((hint) => `• ${escapeMrkdwn(hint)}`).join('\n'),
   };

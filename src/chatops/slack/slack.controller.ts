@@ -1,5 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 
+import { SignedByPlatform } from '../../common/access.decorator';
 import { FORM_MEDIA_TYPE, VerifiedBody } from '../security/raw-body';
 import { SlackService } from './slack.service';
 import { type SlackMessage } from './slack-blocks';
@@ -8,6 +9,7 @@ import { SlackSignatureGuard } from './slack-signature.guard';
 
 /** The Slack app's request URLs (see chatops/slack-app-manifest.yaml). */
 @Controller('api/v1/chatops/slack')
+@SignedByPlatform()
 @UseGuards(SlackSignatureGuard)
 export class SlackController {
   constructor(private readonly service: SlackService) {}

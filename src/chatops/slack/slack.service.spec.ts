@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { type AnalysesService } from '../../analyses/analyses.service';
 import { AnalysisException, AnalysisExceptionCode } from '../../analyses/analysis.exception';
 import { type AnalysisResponse } from '../../analyses/analysis.mapper';
+import { ALL_ANALYSES } from '../../analyses/analysis-reader';
 import { loadAppConfig } from '../../config/app-config';
 import { type TriageService } from '../../triage/triage.service';
 import { triageResult } from '../formatting/triage-result.fixture';
@@ -169,10 +170,11 @@ describe(SlackService.name, () => {
       await sut.interaction(click(SLACK_ACTION_IDS.confirmed, value));
       await sut.beforeApplicationShutdown();
 
-      expect(analyses.addFeedback).toHaveBeenCalledWith('a1', {
-        issueId: 'calico-xdp-kernel-5.4',
-        verdict: 'confirmed',
-      });
+      expect(analyses.addFeedback).toHaveBeenCalledWith(
+        'a1',
+        { issueId: 'calico-xdp-kernel-5.4', verdict: 'confirmed' },
+        ALL_ANALYSES,
+      );
       expect(responseUrls.post).toHaveBeenCalledWith('https://hooks.slack.com/actions/T1/2/def', {
         response_type: 'ephemeral',
         replace_original: false,

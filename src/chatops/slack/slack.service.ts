@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 
 import { AnalysesService } from '../../analyses/analyses.service';
 import { AnalysisException } from '../../analyses/analysis.exception';
+import { ALL_ANALYSES } from '../../analyses/analysis-reader';
 import { type AppConfig, appConfig } from '../../config/app-config';
 import { TriageService } from '../../triage/triage.service';
 import { isHelpRequest } from '../formatting/chat-command';
@@ -103,7 +104,12 @@ export class SlackService implements BeforeApplicationShutdown {
     verdict: FeedbackVerdict,
   ): Promise<SlackMessage> {
     try {
-      await this.analyses.addFeedback(value.analysisId, { issueId: value.issueId, verdict });
+      // The button came with the analysis's own message: the signed request is the grant.
+      await this.analyses.addFeedback(
+        value.analysisId,
+        { issueId: value.issueId, verdict },
+        ALL_ANALYSES,
+      );
       return buildSlackFeedbackAck(verdict, value.issueId);
     } catch (error) {
       if (error instanceof AnalysisException) {

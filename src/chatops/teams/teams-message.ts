@@ -10,6 +10,7 @@ import {
   firstEvidence,
   firstRemediationStep,
   MORE_INPUT_HINTS,
+  NOT_STORED_NOTE,
   singleLine,
   topCauses,
   truncate,
@@ -32,19 +33,20 @@ export function buildTeamsTriageReply(
   result: ChatTriageResult,
   publicUrl: string,
 ): TeamsMessageActivity {
-  const url = analysisUrl(publicUrl, result.id);
+  const url = analysisUrl(publicUrl, result);
   const causes = topCauses(result);
   if (causes.length === 0) {
     return message(
       [
-        `No known Kubernetes networking issue matched this message ([analysis](${url})).`,
+        `No known Kubernetes networking issue matched this message (${url ? `[analysis](${url})` : NOT_STORED_NOTE}).`,
         `Mention me again with more of:\n${MORE_INPUT_HINTS.map((hint) => `- ${hint}`).join('\n')}`,
       ].join(BREAK),
     );
   }
   const facts = describeFacts(result.facts);
-  const link =
-    result.causes.length > causes.length
+  const link = !url
+    ? `_${NOT_STORED_NOTE}_`
+    : result.causes.length > causes.length
       ? `[Open all ${result.causes.length} causes](${url})`
       : `[Open the full analysis](${url})`;
   return message(

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 
+import { SignedByPlatform } from '../../common/access.decorator';
 import { JSON_MEDIA_TYPE, VerifiedBody } from '../security/raw-body';
 import { TeamsService } from './teams.service';
 import { parseTeamsActivity } from './teams-activity';
@@ -7,6 +8,7 @@ import { type TeamsMessageActivity } from './teams-message';
 import { TeamsSignatureGuard } from './teams-signature.guard';
 
 @Controller('api/v1/chatops/teams')
+@SignedByPlatform()
 @UseGuards(TeamsSignatureGuard)
 export class TeamsController {
   constructor(private readonly service: TeamsService) {}
