@@ -18,23 +18,42 @@ function patternId(issueId: string, signalId: string, step?: number): string {
   return step === undefined ? base : `${base}#${step}`;
 }
 
+/** One signal of one issue, with the scanner ids of its pattern or of its sequence's steps. */
+interface SignalEntry {
+  order: number;
+  issueId: string;
+  signal: SignalDefinition;
+  stepIds: string[];
+}
+
 /** The signals of the knowledge base: their scanner patterns, and what the scan's hits mean. */
 export class SignalMatcher {
   readonly patterns: readonly ScanPattern[];
+  /** Scanner pattern id → its signal, so a paste costs only the signals that matched. */
+  private readonly signalOfPattern = new Map<string, SignalEntry>();
 
-  constructor(private readonly issues: readonly KnownIssue[]) {
+  constructor(issues: readonly KnownIssue[]) {
     const patterns: ScanPattern[] = [];
     for (const issue of issues) {
       for (const signal of issue.signals) {
         const steps = signal.sequence ?? (signal.pattern === undefined ? [] : [signal.pattern]);
-        steps.forEach((source, step) =>
+        const entry: SignalEntry = {
+          order: this.signalOfPattern.size,
+          issueId: issue.id,
+          signal,
+          stepIds: steps.map((_, step) =>
+            patternId(issue.id, signal.id, signal.sequence ? step : undefined),
+          ),
+        };
+        steps.forEach((source, step) => {
           patterns.push({
-            id: patternId(issue.id, signal.id, signal.sequence ? step : undefined),
+            id: entry.stepIds[step],
             source,
             caseSensitive: signal.caseSensitive,
             maxHits: MAX_HITS_PER_PATTERN,
-          }),
-        );
+          });
+          this.signalOfPattern.set(entry.stepIds[step], entry);
+        });
       }
     }
     this.patterns = patterns;
@@ -42,22 +61,22 @@ export class SignalMatcher {
 
   /** Matched signals per issue id, from the scan's hits; issues with no match are absent. */
   interpret(hits: ReadonlyMap<string, PatternHit[]>): Map<string, SignalMatch[]> {
+    const touched = new Set<SignalEntry>();
+    for (const id of hits.keys()) {
+      const entry = this.signalOfPattern.get(id);
+      if (entry) touched.add(entry);
+    }
+    const linesOf = (id: string): number[] | undefined => hits.get(id)?.map((hit) => hit.line);
     const result = new Map<string, SignalMatch[]>();
-    if (hits.size === 0) return result;
-    for (const issue of this.issues) {
-      const matches: SignalMatch[] = [];
-      for (const signal of issue.signals) {
-        const match = signal.sequence
-          ? matchSequence(signal, signal.sequence.length, (step) =>
-              hits.get(patternId(issue.id, signal.id, step))?.map((hit) => hit.line),
-            )
-          : single(
-              signal,
-              hits.get(patternId(issue.id, signal.id))?.map((hit) => hit.line),
-            );
-        if (match) matches.push(match);
-      }
-      if (matches.length > 0) result.set(issue.id, matches);
+    // In knowledge-base order, as every issue and signal were declared.
+    for (const { issueId, signal, stepIds } of [...touched].sort((a, b) => a.order - b.order)) {
+      const match = signal.sequence
+        ? matchSequence(signal, stepIds.length, (step) => linesOf(stepIds[step]))
+        : single(signal, linesOf(stepIds[0]));
+      if (!match) continue;
+      const matches = result.get(issueId) ?? [];
+      matches.push(match);
+      result.set(issueId, matches);
     }
     return result;
   }

@@ -12,6 +12,7 @@ describe('proseExcerpt', () => {
       '[root@worker-2 ~]# sysctl net.ipv4.ip_forward',
       'net.ipv4.ip_forward = 1',
       'level=info msg="started" component=felix',
+      '00-multus.conf  10-calico.conflist  calico-kubeconfig  multus.d',
       '升级内核后跨节点 Pod 无法 ping 通',
     ].join('\n');
     expect(proseExcerpt(text).split('\n')).toEqual([

@@ -19,7 +19,7 @@ const LOG_PREFIX = new RegExp(
     String.raw`^\s*(?:TASK|fatal|ok|changed|PLAY)\s*[:[]`, // ansible
     String.raw`^\s*[\w.-]+(?:\.[\w-]+)+\s*=\s*\S+\s*$`, // sysctl: net.ipv4.ip_forward = 1
     String.raw`^\s*[\w"-]+:\s*\S*\s*$`, // YAML key: value
-    String.raw`^\s*[-\w/]+\s{2,}\S+\s{2,}\S+`, // tables (kubectl get, ipvsadm)
+    String.raw`^\s*\S+\s{2,}\S+\s{2,}\S+`, // columns: kubectl get, ipvsadm, ls
     String.raw`^\s*\{`, // JSON
   ].join('|'),
 );
