@@ -17,7 +17,7 @@ function main(): void {
   const bytes = readFileSync(file);
   const redacted = redactSecretsInBuffer(bytes).buffer;
   const result = engine.triage(redacted);
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const peakRss = peakResidentBytes();
   process.stdout.write(
     JSON.stringify({
       inputBytes: bytes.length,
@@ -27,6 +27,22 @@ function main(): void {
       totalMs: result.timings.totalMs,
     }),
   );
+}
+
+/**
+ * The high-water mark of this process's memory. Linux keeps getrusage's maxRSS across exec, so
+ * a child started by a large parent would report the parent's peak; VmHWM belongs to the
+ * address space exec created.
+ */
+function peakResidentBytes(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    if (kilobytes) return Number(kilobytes) * 1024;
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 main();

@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     results.http = http;
     summary.push(
       '',
-      `## HTTP: POST /api/v1/triage, 4 KB paste, SQLite, analyses stored (${http.stored} stored of ~${http.sent} answered)`,
+      `## HTTP: POST /api/v1/triage, 4 KB paste, SQLite, analyses stored (${http.stored} stored for ${http.sent} answers counted, warm-ups included; requests in flight when a run's time ended were stored but not counted)`,
       table(
         [
           'connections',
@@ -331,7 +331,10 @@ async function main(): Promise<void> {
   summary.push('', `bench took ${seconds.toFixed(0)} s`);
   results.seconds = seconds;
   writeFileSync(
-    join(resultsDir, `${[...sections].join('-')}.json`),
+    join(
+      resultsDir,
+      `${sections.size === SECTIONS.length ? 'results' : [...sections].join('-')}.json`,
+    ),
     `${JSON.stringify(results, null, 2)}\n`,
   );
   writeFileSync(join(resultsDir, 'summary.md'), `${summary.join('\n')}\n`);
