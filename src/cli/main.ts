@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findPackageRoot } from '../config/package-root';
 import { TriageEngine } from '../engine';
 import { loadKnowledgeBase } from '../knowledge-base/pattern-loader';
-import { redactSecrets } from '../redaction/redact-secrets';
+import { runTriageJob } from '../triage/triage-job';
 import { type CliOptions, CliUsageError, parseCliOptions, USAGE } from './cli-options';
 import { renderTerminal, type TriageAnswer } from './render-terminal';
 
@@ -49,7 +49,7 @@ async function readInput(options: CliOptions, io: CliIo): Promise<string> {
 function triageLocally(text: string, options: CliOptions): TriageAnswer {
   const knowledgeBase = loadKnowledgeBase(join(findPackageRoot(__dirname), 'patterns'));
   const engine = new TriageEngine(knowledgeBase.issues);
-  const { facts, causes } = engine.triage(redactSecrets(text).text, options.context);
+  const { facts, causes } = runTriageJob(engine, { text, context: options.context }).result;
   return { facts, causes };
 }
 

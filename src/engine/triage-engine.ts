@@ -4,7 +4,7 @@ import { SignalMatcher } from './signals/signal-matcher';
 import { SymptomIndex } from './similarity/symptom-index';
 import { LineIndex } from './text/line-index';
 import { PatternScanner } from './text/pattern-scanner';
-import { proseExcerpt } from './text/prose-excerpt';
+import { PROSE_SCAN_CHARS, proseExcerpt } from './text/prose-excerpt';
 import {
   type KnownIssue,
   type TriageContext,
@@ -13,8 +13,12 @@ import {
 } from './types';
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
-/** Of a paste given as bytes, the head decoded for prose (people write above the log). */
-const PROSE_HEAD_BYTES = 512 * 1024;
+/**
+ * Of a paste given as bytes, the head decoded for prose: enough bytes for every character the
+ * prose scan reads of a string (a UTF-16 code unit is at most 3 UTF-8 bytes), so text and bytes
+ * give the same answer.
+ */
+const PROSE_HEAD_BYTES = PROSE_SCAN_CHARS * 3;
 
 /**
  * Text in, ranked causes out. Built once per knowledge base (compiling every regex and the

@@ -39,7 +39,7 @@ describe(TriageRunner.name, () => {
     sut = runner(1024 ** 2);
     const spy = jest.spyOn(engine, 'triage');
     await sut.run(engine, { text: PASTE });
-    expect(spy).toHaveBeenCalledWith(expect.any(String), undefined, { timeoutMs: 10_000 });
+    expect(spy).toHaveBeenCalledWith(expect.any(Buffer), undefined, { timeoutMs: 10_000 });
     spy.mockRestore();
   });
 });

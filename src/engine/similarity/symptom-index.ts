@@ -46,11 +46,12 @@ function cosine(a: Vector, b: Vector, normA: number): number {
  * left out of the query vector: a long log's unrelated words must not dilute the few that matter.
  */
 export class SymptomIndex {
-  private readonly tfidf = new TfIdf();
   private readonly issues: IssueVectors[];
   private readonly idf = new Map<string, number>();
 
   constructor(issues: readonly KnownIssue[]) {
+    // natural's TfIdf gives the IDF; the vectors are built here, over one document per issue.
+    const tfidf = new TfIdf();
     const documents = issues.map((issue) => {
       const phrasings = [...issue.symptoms.en, ...issue.symptoms.zh];
       const tokens = tokenize(
@@ -58,12 +59,12 @@ export class SymptomIndex {
           '\n',
         ),
       );
-      this.tfidf.addDocument(tokens);
+      tfidf.addDocument(tokens);
       return { issue, phrasings, tokens };
     });
     for (const { tokens } of documents) {
       for (const token of tokens) {
-        if (!this.idf.has(token)) this.idf.set(token, this.tfidf.idf(token));
+        if (!this.idf.has(token)) this.idf.set(token, tfidf.idf(token));
       }
     }
     this.issues = documents.map(({ issue, phrasings, tokens }) => ({

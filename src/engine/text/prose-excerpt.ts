@@ -1,5 +1,5 @@
 /** Only the head of a paste is searched for prose: people write above the log they paste. */
-const SCAN_CHARS = 262_144;
+export const PROSE_SCAN_CHARS = 262_144;
 const EXCERPT_CHARS = 32_768;
 /** Lines are judged on their first characters, so a 5 MB line costs no more than a short one. */
 const JUDGED_CHARS = 400;
@@ -53,7 +53,7 @@ export function proseExcerpt(text: string): string {
   const kept: string[] = [];
   let size = 0;
   let inFence = false;
-  const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
+  const head = text.length > PROSE_SCAN_CHARS ? text.slice(0, PROSE_SCAN_CHARS) : text;
   for (const line of head.split('\n')) {
     if (FENCE.test(line)) {
       inFence = !inFence;
